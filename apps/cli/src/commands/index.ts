@@ -1,0 +1,4 @@
+import type { Command } from 'commander';
+
+/** One entry per subcommand; each lives in its own file in this folder. */
+export const commands: Array<(program: Command) => void> = [];
