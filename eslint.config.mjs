@@ -27,6 +27,8 @@ export default [
           ],
         },
       ],
+      // noUncheckedIndexedAccess makes `!` the honest way to index arrays known to be in range.
+      '@typescript-eslint/no-non-null-assertion': 'off',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-restricted-imports': [
         'error',

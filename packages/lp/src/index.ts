@@ -1,1 +1,10 @@
-export {};
+export { Model, cloneModel, fixIntegers, type QuadTerm, type Sense, type VarSpec, type VarType } from './model';
+export { LinearExpr, sum, type Constraint, type Linear, type Term, type Var } from './linear';
+export { name, familyOf } from './names';
+export { solve } from './solve';
+export { diagnose, type Diagnosis, type FamilyViolation } from './diagnose';
+export { writeLp } from './write-lp';
+export { writeMps } from './write-mps';
+export { SolveResult, type Backend, type SolveResultData, type SolveStatus } from './result';
+export type { MipProgress, SolveOptions } from './options';
+export { BackendError, NoDualsError, NoSolutionError, SolveCancelledError } from './errors';

@@ -1,0 +1,129 @@
+import { spawn } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { BackendError, SolveCancelledError } from './errors';
+import { fixIntegers, type Model } from './model';
+import type { SolveOptions } from './options';
+import { SolveResult, type SolveStatus } from './result';
+import { writeMps } from './write-mps';
+
+/**
+ * Solves with a native executable on the MPS text of the model. CBC (Debian `coinor-cbc`) is
+ * supported; Debian ships no HiGHS executable, so `backend: 'highs'` is refused with a clear error.
+ */
+export async function solveNative(model: Model, options: SolveOptions): Promise<SolveResult> {
+  if (options.backend !== 'cbc') throw new BackendError(`backend "${options.backend}" is not supported; use "highs-wasm" or "cbc"`);
+  if (model.quadratic.length > 0) throw new BackendError('CBC does not solve quadratic objectives; use backend "highs-wasm"');
+  const result = await runCbc(model, options);
+  if (!(model.isMip && options.mipDuals && result.hasSolution)) return result;
+  const fixed = await runCbc(fixIntegers(model, result.primal), { ...options, mipDuals: false });
+  if (!fixed.hasDuals) return result;
+  const data = result.toData();
+  const fixedData = fixed.toData();
+  return new SolveResult({ ...data, rowDuals: fixedData.rowDuals, reducedCosts: fixedData.reducedCosts });
+}
+
+async function runCbc(model: Model, options: SolveOptions): Promise<SolveResult> {
+  if (options.signal?.aborted) throw new SolveCancelledError();
+  const dir = await mkdtemp(join(tmpdir(), 'gridhaul-cbc-'));
+  const started = performance.now();
+  try {
+    const mpsFile = join(dir, 'model.mps');
+    const solFile = join(dir, 'solution.txt');
+    await writeFile(mpsFile, writeMps(model, { forceMinimize: true, markFree: true }));
+    const args = [mpsFile];
+    if (options.timeLimitSec !== undefined) args.push('sec', String(options.timeLimitSec));
+    if (options.mipRelGap !== undefined) args.push('ratioGap', String(options.mipRelGap));
+    if (options.threads !== undefined) args.push('threads', String(options.threads));
+    if (options.presolve === false) args.push('presolve', 'off');
+    if (options.randomSeed !== undefined) args.push('randomCbcSeed', String(options.randomSeed));
+    args.push('solve', 'printingOptions', 'all', 'solution', solFile);
+    const stdout = await run(options.executable ?? 'cbc', args, options.signal);
+    const text = await readFile(solFile, 'utf8').catch(() => '');
+    return parseCbc(model, text, stdout, (performance.now() - started) / 1000);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+function run(executable: string, args: string[], signal: AbortSignal | undefined): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(executable, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (out += d.toString()));
+    const onAbort = () => {
+      child.kill('SIGKILL');
+      reject(new SolveCancelledError());
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+    child.on('error', (e: NodeJS.ErrnoException) => {
+      signal?.removeEventListener('abort', onAbort);
+      reject(new BackendError(e.code === 'ENOENT' ? `executable "${executable}" not found on PATH (install coinor-cbc)` : e.message));
+    });
+    child.on('close', () => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve(out);
+    });
+  });
+}
+
+function parseCbc(model: Model, text: string, stdout: string, timeSec: number): SolveResult {
+  const lines = text.split('\n');
+  const head = lines[0] ?? '';
+  let status: SolveStatus;
+  if (/^Optimal/.test(head)) status = 'optimal';
+  else if (/infeasible/i.test(head)) status = 'infeasible';
+  else if (/unbounded/i.test(head)) status = 'unbounded';
+  else if (/^Stopped/.test(head)) status = /no integer solution/.test(head) ? 'timeLimitNoSolution' : 'timeLimitWithSolution';
+  else return new SolveResult({ status: 'error', backend: 'cbc', timeSec, message: `CBC gave no solution: ${stdout.slice(-400)}` });
+  const sign = model.sense === 'max' ? -1 : 1;
+  const base = { status, backend: 'cbc' as const, timeSec, ...stats(stdout, sign, model.isMip) };
+  if (status !== 'optimal' && status !== 'timeLimitWithSolution') return new SolveResult(base);
+  const objMatch = /objective value\s+(\S+)/.exec(head);
+  const rowActivity = new Float64Array(model.numRows);
+  const rowDuals = new Float64Array(model.numRows);
+  const primal = new Float64Array(model.numCols);
+  const reducedCosts = new Float64Array(model.numCols);
+  const body = lines.slice(1).filter((l) => l.trim() !== '');
+  if (body.length !== model.numRows + model.numCols) {
+    return new SolveResult({ status: 'error', backend: 'cbc', timeSec, message: `CBC solution has ${body.length} lines, expected ${model.numRows + model.numCols}` });
+  }
+  body.forEach((line, k) => {
+    const f = line.replace(/^\*\*/, '').trim().split(/\s+/);
+    const value = Number(f[2]);
+    const dual = Number(f[3]) * sign;
+    if (k < model.numRows) {
+      rowActivity[k] = value;
+      rowDuals[k] = dual;
+    } else {
+      primal[k - model.numRows] = value;
+      reducedCosts[k - model.numRows] = dual;
+    }
+  });
+  const lp = !model.isMip;
+  return new SolveResult({
+    ...base,
+    objective: objMatch ? Number(objMatch[1]) * sign : undefined,
+    primal,
+    rowActivity,
+    rowDuals: lp ? rowDuals : undefined,
+    reducedCosts: lp ? reducedCosts : undefined,
+  });
+}
+
+function stats(stdout: string, sign: number, mip: boolean) {
+  const num = (re: RegExp) => {
+    const m = re.exec(stdout);
+    return m ? Number(m[1]) : undefined;
+  };
+  const bound = num(/Lower bound:\s+(\S+)/);
+  const gap = num(/Gap:\s+(\S+)/);
+  return {
+    nodes: num(/Enumerated nodes:\s+(\d+)/),
+    iterations: num(/Total iterations:\s+(\d+)/),
+    mipBound: mip && bound !== undefined ? bound * sign : undefined,
+    mipGap: mip ? (gap ?? (/Optimal solution found/.test(stdout) ? 0 : undefined)) : undefined,
+  };
+}
