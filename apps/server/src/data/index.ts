@@ -1,0 +1,15 @@
+export { openDatabase, type Database, type DatabaseConfig } from './database';
+export { migrate, readMigrations, migrationsDir, type Migration, type MigrateReport } from './migrate';
+export { createRepositories, type Repositories } from './repositories';
+export type { SqlConnection, SqlSession } from './sql';
+export type { ApiKeyInfo } from './repositories/api-keys';
+export type { BatterySpec, BatterySpecInput } from './repositories/batteries';
+export type { Fleet, FleetInput, MessUnitInput, VehicleInput } from './repositories/fleets';
+export type { Job, JobClaim, JobInput, JobProgress, JobStatus, Solution, SolutionData } from './repositories/jobs';
+export { terminalStatuses } from './repositories/jobs';
+export type {
+  BranchData, BusData, GeneratorData, GridNetworkData, LoadProfileData, NetworkSummary,
+  RoadEdgeData, RoadNetworkData, RoadNodeData, TrafficProfileData,
+} from './repositories/networks';
+export type { PricePointData, PriceQuery, PriceSeriesInput, PriceSeriesSummary } from './repositories/prices';
+export type { Scenario, ScenarioInput } from './repositories/scenarios';

@@ -1,0 +1,213 @@
+import { NotFoundError } from '../../errors';
+import type { PrismaClient } from '../generated/client';
+import { guard } from '../prisma-errors';
+
+export interface RoadNodeData {
+  key: string;
+  lon?: number | undefined;
+  lat?: number | undefined;
+  elevationM?: number | undefined;
+}
+export interface RoadEdgeData {
+  fromKey: string;
+  toKey: string;
+  lengthKm: number;
+  freeFlowSpeedKmh?: number | undefined;
+  capacityVehPerH?: number | undefined;
+  roadClass?: string | undefined;
+  zone?: string | undefined;
+}
+export interface TrafficProfileData {
+  zone: string;
+  stepH: number;
+  speedFactors: number[];
+}
+export interface RoadNetworkData {
+  name: string;
+  format: string;
+  nodes: RoadNodeData[];
+  edges: RoadEdgeData[];
+  traffic: TrafficProfileData[];
+}
+
+export interface BusData {
+  number: number;
+  type: number;
+  pdMW: number;
+  qdMVAr: number;
+  gsMW: number;
+  bsMVAr: number;
+  area: number;
+  vmPu: number;
+  vaDeg: number;
+  baseKV: number;
+  zone: number;
+  vmaxPu: number;
+  vminPu: number;
+}
+export interface BranchData {
+  fromBus: number;
+  toBus: number;
+  rPu: number;
+  xPu: number;
+  bPu: number;
+  rateAMVA: number;
+  tap: number;
+  shiftDeg: number;
+  status: number;
+  angMinDeg: number;
+  angMaxDeg: number;
+}
+export interface GeneratorData {
+  bus: number;
+  pgMW: number;
+  pMaxMW: number;
+  pMinMW: number;
+  status: number;
+  costModel: number;
+  costCoeffs: number[];
+}
+export interface LoadProfileData {
+  name: string;
+  bus?: number | undefined;
+  stepH: number;
+  factors: number[];
+}
+export interface GridNetworkData {
+  name: string;
+  format: string;
+  baseMVA: number;
+  buses: BusData[];
+  branches: BranchData[];
+  generators: GeneratorData[];
+  loads: LoadProfileData[];
+}
+
+export interface NetworkSummary {
+  id: string;
+  kind: 'road' | 'grid';
+  name: string;
+  format: string;
+  createdAt: string;
+  /** Nodes and edges of a road network; buses and branches of a grid. */
+  nodes: number;
+  edges: number;
+}
+
+const opt = <T>(v: T | null): T | undefined => (v === null ? undefined : v);
+const nul = <T>(v: T | undefined): T | null => (v === undefined ? null : v);
+
+/** Inserts in slices so a large network never becomes one giant statement. */
+async function inChunks<T>(rows: T[], size: number, insert: (slice: T[]) => Promise<unknown>): Promise<void> {
+  for (let i = 0; i < rows.length; i += size) await insert(rows.slice(i, i + size));
+}
+
+const IMPORT_TX = { timeout: 120_000, maxWait: 30_000 };
+
+export function networkRepository(prisma: PrismaClient) {
+  return {
+    /** Stores a road network in one transaction: on any error nothing of it remains. */
+    importRoad: (data: RoadNetworkData) =>
+      guard('road network', data.name, () =>
+        prisma.$transaction(async (tx) => {
+          const net = await tx.roadNetwork.create({ data: { name: data.name, format: data.format } });
+          const networkId = net.id;
+          await inChunks(data.nodes, 2000, (s) =>
+            tx.roadNode.createMany({ data: s.map((n) => ({ networkId, key: n.key, lon: nul(n.lon), lat: nul(n.lat), elevationM: nul(n.elevationM) })) }),
+          );
+          await inChunks(data.edges, 2000, (s) =>
+            tx.roadEdge.createMany({
+              data: s.map((e) => ({
+                networkId,
+                fromKey: e.fromKey,
+                toKey: e.toKey,
+                lengthKm: e.lengthKm,
+                freeFlowSpeedKmh: nul(e.freeFlowSpeedKmh),
+                capacityVehPerH: nul(e.capacityVehPerH),
+                roadClass: nul(e.roadClass),
+                zone: nul(e.zone),
+              })),
+            }),
+          );
+          if (data.traffic.length > 0) await tx.trafficProfile.createMany({ data: data.traffic.map((t) => ({ networkId, ...t })) });
+          return { id: networkId, kind: 'road' as const, name: net.name, format: net.format, createdAt: net.createdAt.toISOString(), nodes: data.nodes.length, edges: data.edges.length };
+        }, IMPORT_TX),
+      ),
+
+    /** Stores a grid network in one transaction: on any error nothing of it remains. */
+    importGrid: (data: GridNetworkData) =>
+      guard('grid network', data.name, () =>
+        prisma.$transaction(async (tx) => {
+          const net = await tx.gridNetwork.create({ data: { name: data.name, format: data.format, baseMVA: data.baseMVA } });
+          const networkId = net.id;
+          await inChunks(data.buses, 2000, (s) => tx.bus.createMany({ data: s.map((b) => ({ networkId, ...b })) }));
+          await inChunks(data.branches.map((b, position) => ({ networkId, position, ...b })), 2000, (s) => tx.branch.createMany({ data: s }));
+          await inChunks(data.generators.map((g, position) => ({ networkId, position, ...g })), 2000, (s) => tx.generator.createMany({ data: s }));
+          if (data.loads.length > 0) {
+            await tx.loadProfile.createMany({ data: data.loads.map((l) => ({ networkId, name: l.name, bus: nul(l.bus), stepH: l.stepH, factors: l.factors })) });
+          }
+          return { id: networkId, kind: 'grid' as const, name: net.name, format: net.format, createdAt: net.createdAt.toISOString(), nodes: data.buses.length, edges: data.branches.length };
+        }, IMPORT_TX),
+      ),
+
+    list: async (): Promise<NetworkSummary[]> => {
+      const roads = await prisma.roadNetwork.findMany({ include: { _count: { select: { nodes: true, edges: true } } }, orderBy: { createdAt: 'asc' } });
+      const grids = await prisma.gridNetwork.findMany({ include: { _count: { select: { buses: true, branches: true } } }, orderBy: { createdAt: 'asc' } });
+      return [
+        ...roads.map((r) => ({ id: r.id, kind: 'road' as const, name: r.name, format: r.format, createdAt: r.createdAt.toISOString(), nodes: r._count.nodes, edges: r._count.edges })),
+        ...grids.map((g) => ({ id: g.id, kind: 'grid' as const, name: g.name, format: g.format, createdAt: g.createdAt.toISOString(), nodes: g._count.buses, edges: g._count.branches })),
+      ];
+    },
+
+    getRoad: async (id: string): Promise<RoadNetworkData & { id: string }> => {
+      const r = await prisma.roadNetwork.findUnique({
+        where: { id },
+        include: { nodes: { orderBy: { id: 'asc' } }, edges: { orderBy: { id: 'asc' } }, traffic: { orderBy: { zone: 'asc' } } },
+      });
+      if (!r) throw new NotFoundError('road network', id);
+      return {
+        id: r.id,
+        name: r.name,
+        format: r.format,
+        nodes: r.nodes.map((n) => ({ key: n.key, lon: opt(n.lon), lat: opt(n.lat), elevationM: opt(n.elevationM) })),
+        edges: r.edges.map((e) => ({
+          fromKey: e.fromKey,
+          toKey: e.toKey,
+          lengthKm: e.lengthKm,
+          freeFlowSpeedKmh: opt(e.freeFlowSpeedKmh),
+          capacityVehPerH: opt(e.capacityVehPerH),
+          roadClass: opt(e.roadClass),
+          zone: opt(e.zone),
+        })),
+        traffic: r.traffic.map((t) => ({ zone: t.zone, stepH: t.stepH, speedFactors: t.speedFactors })),
+      };
+    },
+
+    getGrid: async (id: string): Promise<GridNetworkData & { id: string }> => {
+      const g = await prisma.gridNetwork.findUnique({
+        where: { id },
+        include: { buses: { orderBy: { number: 'asc' } }, branches: { orderBy: { position: 'asc' } }, generators: { orderBy: { position: 'asc' } }, loads: { orderBy: { name: 'asc' } } },
+      });
+      if (!g) throw new NotFoundError('grid network', id);
+      return {
+        id: g.id,
+        name: g.name,
+        format: g.format,
+        baseMVA: g.baseMVA,
+        buses: g.buses.map(({ id: _i, networkId: _n, ...b }) => b),
+        branches: g.branches.map(({ id: _i, networkId: _n, position: _p, ...b }) => b),
+        generators: g.generators.map(({ id: _i, networkId: _n, position: _p, ...x }) => x),
+        loads: g.loads.map((l) => ({ name: l.name, bus: opt(l.bus), stepH: l.stepH, factors: l.factors })),
+      };
+    },
+
+    /** Deletes a road or grid network (and everything stored under it). */
+    delete: async (id: string): Promise<'road' | 'grid'> => {
+      const road = await prisma.roadNetwork.deleteMany({ where: { id } });
+      if (road.count > 0) return 'road';
+      const grid = await prisma.gridNetwork.deleteMany({ where: { id } });
+      if (grid.count > 0) return 'grid';
+      throw new NotFoundError('network', id);
+    },
+  };
+}
