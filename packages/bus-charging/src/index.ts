@@ -1,1 +1,11 @@
-export {};
+export { buildInstance, DEFAULT_CHARGER_COST, DEFAULT_COSTS, MIN_SESSION_H } from './instance';
+export type { BusSpec, Charger, ChargerSpec, CostModel, Instance, InstanceInput, Visit, VisitSpec } from './instance';
+export { parseRoutesCsv, utaChargers, utaInstance, UTA, visitsFromRoutes } from './uta';
+export type { RouteRow, UtaOptions } from './uta';
+export { parseInstanceJson, parseVisitsCsv } from './formats';
+export type { VisitsCsvOptions } from './formats';
+export { CCCV_CHARGING, LINEAR_CHARGING } from './schedule';
+export type { ChargingModel, ChargingSession, Schedule } from './schedule';
+export { checkSchedule } from './checker';
+export type { ChargerTypeCount, CheckOptions, CheckReport, PowerPiece, SocPoint, Violation } from './checker';
+export { riemannEnergyKWh, scheduleFromBrownCsv } from './replay';
