@@ -144,6 +144,7 @@ function chargeTargets(instance: EvrpInstance, limits: RouteLimits, nodes: reado
     const node = instance.nodes[nodes[k]!]!;
     if (node.kind === 'customer') {
       deadline = Math.min(deadline - node.serviceTime, node.dueDate);
+      required = Math.max(required, limits.minSoc);
     } else {
       targets[k] = limits.fullRecharge ? limits.capacity : required;
       deadline = arrivals[k]!.t0;
