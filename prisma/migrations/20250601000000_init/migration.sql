@@ -52,6 +52,7 @@ CREATE TABLE "GridNetwork" (
     "name" TEXT NOT NULL,
     "format" TEXT NOT NULL,
     "baseMVA" DOUBLE PRECISION NOT NULL,
+    "notes" TEXT[],
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "GridNetwork_pkey" PRIMARY KEY ("id")
@@ -74,6 +75,7 @@ CREATE TABLE "Bus" (
     "zone" INTEGER NOT NULL,
     "vmaxPu" DOUBLE PRECISION NOT NULL,
     "vminPu" DOUBLE PRECISION NOT NULL,
+    "name" TEXT,
 
     CONSTRAINT "Bus_pkey" PRIMARY KEY ("id")
 );
@@ -89,9 +91,11 @@ CREATE TABLE "Branch" (
     "xPu" DOUBLE PRECISION NOT NULL,
     "bPu" DOUBLE PRECISION NOT NULL,
     "rateAMVA" DOUBLE PRECISION NOT NULL,
-    "tap" DOUBLE PRECISION NOT NULL,
+    "rateBMVA" DOUBLE PRECISION NOT NULL,
+    "rateCMVA" DOUBLE PRECISION NOT NULL,
+    "tapRatio" DOUBLE PRECISION NOT NULL,
     "shiftDeg" DOUBLE PRECISION NOT NULL,
-    "status" INTEGER NOT NULL,
+    "inService" BOOLEAN NOT NULL,
     "angMinDeg" DOUBLE PRECISION NOT NULL,
     "angMaxDeg" DOUBLE PRECISION NOT NULL,
 
@@ -105,13 +109,38 @@ CREATE TABLE "Generator" (
     "position" INTEGER NOT NULL,
     "bus" INTEGER NOT NULL,
     "pgMW" DOUBLE PRECISION NOT NULL,
-    "pMaxMW" DOUBLE PRECISION NOT NULL,
-    "pMinMW" DOUBLE PRECISION NOT NULL,
-    "status" INTEGER NOT NULL,
-    "costModel" INTEGER NOT NULL,
-    "costCoeffs" DOUBLE PRECISION[],
+    "qgMVAr" DOUBLE PRECISION NOT NULL,
+    "qmaxMVAr" DOUBLE PRECISION,
+    "qminMVAr" DOUBLE PRECISION,
+    "vgPu" DOUBLE PRECISION NOT NULL,
+    "mBaseMVA" DOUBLE PRECISION NOT NULL,
+    "inService" BOOLEAN NOT NULL,
+    "pmaxMW" DOUBLE PRECISION NOT NULL,
+    "pminMW" DOUBLE PRECISION NOT NULL,
+    "costKind" TEXT NOT NULL,
+    "costCoefficients" DOUBLE PRECISION[],
+    "costPointsMW" DOUBLE PRECISION[],
+    "costPointsPerH" DOUBLE PRECISION[],
+    "startupCost" DOUBLE PRECISION NOT NULL,
+    "shutdownCost" DOUBLE PRECISION NOT NULL,
 
     CONSTRAINT "Generator_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "DcLine" (
+    "id" SERIAL NOT NULL,
+    "networkId" TEXT NOT NULL,
+    "position" INTEGER NOT NULL,
+    "fromBus" INTEGER NOT NULL,
+    "toBus" INTEGER NOT NULL,
+    "inService" BOOLEAN NOT NULL,
+    "pminMW" DOUBLE PRECISION NOT NULL,
+    "pmaxMW" DOUBLE PRECISION NOT NULL,
+    "loss0MW" DOUBLE PRECISION NOT NULL,
+    "loss1" DOUBLE PRECISION NOT NULL,
+
+    CONSTRAINT "DcLine_pkey" PRIMARY KEY ("id")
 );
 
 -- CreateTable
@@ -341,6 +370,9 @@ CREATE UNIQUE INDEX "Branch_networkId_position_key" ON "Branch"("networkId", "po
 CREATE UNIQUE INDEX "Generator_networkId_position_key" ON "Generator"("networkId", "position");
 
 -- CreateIndex
+CREATE UNIQUE INDEX "DcLine_networkId_position_key" ON "DcLine"("networkId", "position");
+
+-- CreateIndex
 CREATE UNIQUE INDEX "LoadProfile_networkId_name_key" ON "LoadProfile"("networkId", "name");
 
 -- CreateIndex
@@ -390,6 +422,9 @@ ALTER TABLE "Branch" ADD CONSTRAINT "Branch_networkId_fkey" FOREIGN KEY ("networ
 
 -- AddForeignKey
 ALTER TABLE "Generator" ADD CONSTRAINT "Generator_networkId_fkey" FOREIGN KEY ("networkId") REFERENCES "GridNetwork"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "DcLine" ADD CONSTRAINT "DcLine_networkId_fkey" FOREIGN KEY ("networkId") REFERENCES "GridNetwork"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- AddForeignKey
 ALTER TABLE "LoadProfile" ADD CONSTRAINT "LoadProfile_networkId_fkey" FOREIGN KEY ("networkId") REFERENCES "GridNetwork"("id") ON DELETE CASCADE ON UPDATE CASCADE;

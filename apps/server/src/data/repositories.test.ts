@@ -13,7 +13,7 @@ describe.each(testBackends())('repositories on %s', (backend) => {
   });
   afterAll(async () => db?.dispose());
 
-  it('imports a grid network whole and reads it back identically', async () => {
+  it('imports a grid network whole and reads it back identically (infinite reactive limits included)', async () => {
     const data = threeBus();
     const summary = await repos.networks.importGrid(data);
     expect(summary).toMatchObject({ kind: 'grid', nodes: 3, edges: 3 });
@@ -24,8 +24,8 @@ describe.each(testBackends())('repositories on %s', (backend) => {
 
   it('rolls a failing import back whole: a duplicate bus number leaves no network, bus or branch behind', async () => {
     const before = await counts();
-    const bad = threeBus('duplicate-bus');
-    bad.buses.push({ ...bad.buses[0]! });
+    const good = threeBus('duplicate-bus');
+    const bad = { ...good, network: { ...good.network, buses: [...good.network.buses, good.network.buses[0]!] } };
     await expect(repos.networks.importGrid(bad)).rejects.toMatchObject({ tag: 'CONFLICT' });
     expect(await counts()).toEqual(before);
   });

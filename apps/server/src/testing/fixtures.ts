@@ -1,4 +1,5 @@
-import type { BatterySpecInput, BusData, GridNetworkData } from '../data';
+import type { Branch, Bus, Generator } from '@gridhaul/grid';
+import type { BatterySpecInput, GridNetworkData } from '../data';
 
 /** The 550 kWh MESS container of the charging-cycle case (shared/notes/mess-routing.md). */
 export const mess550: BatterySpecInput = {
@@ -15,27 +16,32 @@ export const mess550: BatterySpecInput = {
   endOfLifeFraction: 0.8,
 };
 
-const bus = (number: number, type: number, pdMW: number): BusData => ({
-  number, type, pdMW, qdMVAr: 0, gsMW: 0, bsMVAr: 0, area: 1, vmPu: 1, vaDeg: 0, baseKV: 230, zone: 1, vmaxPu: 1.1, vminPu: 0.9,
+const bus = (id: number, type: 1 | 2 | 3, pdMW: number): Bus => ({
+  id, type, pdMW, qdMVAr: 0, gsMW: 0, bsMVAr: 0, area: 1, vmPu: 1, vaDeg: 0, baseKV: 230, zone: 1, vmaxPu: 1.1, vminPu: 0.9,
 });
 
-/** A three-bus triangle: two generators, one load, one limited line. */
+const line = (from: number, to: number, rateAMVA: number): Branch => ({
+  from, to, rPu: 0, xPu: 0.1, bPu: 0, rateAMVA, rateBMVA: 0, rateCMVA: 0, tapRatio: 1, shiftDeg: 0, inService: true, angMinDeg: -360, angMaxDeg: 360,
+});
+
+const generator = (busId: number, costPerMWh: number): Generator => ({
+  bus: busId, pgMW: 0, qgMVAr: 0, qmaxMVAr: Infinity, qminMVAr: -Infinity, vgPu: 1, mBaseMVA: 100, inService: true, pmaxMW: 200, pminMW: 0,
+  cost: { kind: 'polynomial', coefficients: [costPerMWh, 0] }, startupCost: 0, shutdownCost: 0,
+});
+
+/** A three-bus triangle: two generators ($10 and $20/MWh), 150 MW of load at bus 3, one 50 MVA line. */
 export function threeBus(name = 'three-bus'): GridNetworkData {
-  const line = { rPu: 0, bPu: 0, tap: 0, shiftDeg: 0, status: 1, angMinDeg: -360, angMaxDeg: 360 };
   return {
-    name,
     format: 'json',
-    baseMVA: 100,
-    buses: [bus(1, 3, 0), bus(2, 2, 0), bus(3, 1, 150)],
-    branches: [
-      { fromBus: 1, toBus: 2, xPu: 0.1, rateAMVA: 0, ...line },
-      { fromBus: 1, toBus: 3, xPu: 0.1, rateAMVA: 50, ...line },
-      { fromBus: 2, toBus: 3, xPu: 0.1, rateAMVA: 0, ...line },
-    ],
-    generators: [
-      { bus: 1, pgMW: 0, pMaxMW: 200, pMinMW: 0, status: 1, costModel: 2, costCoeffs: [0, 10, 0] },
-      { bus: 2, pgMW: 0, pMaxMW: 200, pMinMW: 0, status: 1, costModel: 2, costCoeffs: [0, 20, 0] },
-    ],
+    network: {
+      name,
+      baseMVA: 100,
+      buses: [bus(1, 3, 0), bus(2, 2, 0), bus(3, 1, 150)],
+      branches: [line(1, 2, 0), line(1, 3, 50), line(2, 3, 0)],
+      generators: [generator(1, 10), generator(2, 20)],
+      dcLines: [],
+      notes: [],
+    },
     loads: [{ name: 'day', stepH: 1, factors: [0.8, 1, 1.2] }],
   };
 }

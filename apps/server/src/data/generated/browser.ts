@@ -58,6 +58,11 @@ export type Branch = Prisma.BranchModel
  */
 export type Generator = Prisma.GeneratorModel
 /**
+ * Model DcLine
+ * 
+ */
+export type DcLine = Prisma.DcLineModel
+/**
  * Model LoadProfile
  * 
  */

@@ -1,3 +1,5 @@
+import type { CostCurve, NetworkInput } from '@gridhaul/grid';
+import { InputError } from '@gridhaul/common';
 import { NotFoundError } from '../../errors';
 import type { PrismaClient } from '../generated/client';
 import { guard } from '../prisma-errors';
@@ -30,56 +32,17 @@ export interface RoadNetworkData {
   traffic: TrafficProfileData[];
 }
 
-export interface BusData {
-  number: number;
-  type: number;
-  pdMW: number;
-  qdMVAr: number;
-  gsMW: number;
-  bsMVAr: number;
-  area: number;
-  vmPu: number;
-  vaDeg: number;
-  baseKV: number;
-  zone: number;
-  vmaxPu: number;
-  vminPu: number;
-}
-export interface BranchData {
-  fromBus: number;
-  toBus: number;
-  rPu: number;
-  xPu: number;
-  bPu: number;
-  rateAMVA: number;
-  tap: number;
-  shiftDeg: number;
-  status: number;
-  angMinDeg: number;
-  angMaxDeg: number;
-}
-export interface GeneratorData {
-  bus: number;
-  pgMW: number;
-  pMaxMW: number;
-  pMinMW: number;
-  status: number;
-  costModel: number;
-  costCoeffs: number[];
-}
 export interface LoadProfileData {
   name: string;
   bus?: number | undefined;
   stepH: number;
   factors: number[];
 }
+
+/** A grid network as @gridhaul/grid models it, plus the load profiles that go with it. */
 export interface GridNetworkData {
-  name: string;
   format: string;
-  baseMVA: number;
-  buses: BusData[];
-  branches: BranchData[];
-  generators: GeneratorData[];
+  network: NetworkInput;
   loads: LoadProfileData[];
 }
 
@@ -135,18 +98,35 @@ export function networkRepository(prisma: PrismaClient) {
       ),
 
     /** Stores a grid network in one transaction: on any error nothing of it remains. */
-    importGrid: (data: GridNetworkData) =>
-      guard('grid network', data.name, () =>
+    importGrid: ({ format, network: n, loads }: GridNetworkData) =>
+      guard('grid network', n.name, () =>
         prisma.$transaction(async (tx) => {
-          const net = await tx.gridNetwork.create({ data: { name: data.name, format: data.format, baseMVA: data.baseMVA } });
+          const net = await tx.gridNetwork.create({ data: { name: n.name, format, baseMVA: n.baseMVA, notes: [...(n.notes ?? [])] } });
           const networkId = net.id;
-          await inChunks(data.buses, 2000, (s) => tx.bus.createMany({ data: s.map((b) => ({ networkId, ...b })) }));
-          await inChunks(data.branches.map((b, position) => ({ networkId, position, ...b })), 2000, (s) => tx.branch.createMany({ data: s }));
-          await inChunks(data.generators.map((g, position) => ({ networkId, position, ...g })), 2000, (s) => tx.generator.createMany({ data: s }));
-          if (data.loads.length > 0) {
-            await tx.loadProfile.createMany({ data: data.loads.map((l) => ({ networkId, name: l.name, bus: nul(l.bus), stepH: l.stepH, factors: l.factors })) });
+          await inChunks([...n.buses], 2000, (s) =>
+            tx.bus.createMany({ data: s.map(({ id, name, ...b }) => ({ networkId, number: id, name: nul(name), ...b })) }),
+          );
+          await inChunks([...n.branches], 2000, (s) =>
+            tx.branch.createMany({ data: s.map(({ from, to, ...b }, i) => ({ networkId, position: i, fromBus: from, toBus: to, ...b })) }),
+          );
+          await inChunks(n.generators.map((g, position) => ({ g, position })), 2000, (s) =>
+            tx.generator.createMany({
+              data: s.map(({ g: { cost, qmaxMVAr, qminMVAr, ...g }, position }) => ({
+                networkId,
+                position,
+                ...g,
+                qmaxMVAr: limit(qmaxMVAr, Infinity, `generators[${position}].qmaxMVAr`),
+                qminMVAr: limit(qminMVAr, -Infinity, `generators[${position}].qminMVAr`),
+                ...costColumns(cost),
+              })),
+            }),
+          );
+          const dcLines = (n.dcLines ?? []).map(({ from, to, ...d }, position) => ({ networkId, position, fromBus: from, toBus: to, ...d }));
+          if (dcLines.length > 0) await tx.dcLine.createMany({ data: dcLines });
+          if (loads.length > 0) {
+            await tx.loadProfile.createMany({ data: loads.map((l) => ({ networkId, name: l.name, bus: nul(l.bus), stepH: l.stepH, factors: l.factors })) });
           }
-          return { id: networkId, kind: 'grid' as const, name: net.name, format: net.format, createdAt: net.createdAt.toISOString(), nodes: data.buses.length, edges: data.branches.length };
+          return { id: networkId, kind: 'grid' as const, name: net.name, format: net.format, createdAt: net.createdAt.toISOString(), nodes: n.buses.length, edges: n.branches.length };
         }, IMPORT_TX),
       ),
 
@@ -186,18 +166,40 @@ export function networkRepository(prisma: PrismaClient) {
     getGrid: async (id: string): Promise<GridNetworkData & { id: string }> => {
       const g = await prisma.gridNetwork.findUnique({
         where: { id },
-        include: { buses: { orderBy: { number: 'asc' } }, branches: { orderBy: { position: 'asc' } }, generators: { orderBy: { position: 'asc' } }, loads: { orderBy: { name: 'asc' } } },
+        include: {
+          buses: { orderBy: { number: 'asc' } },
+          branches: { orderBy: { position: 'asc' } },
+          generators: { orderBy: { position: 'asc' } },
+          dcLines: { orderBy: { position: 'asc' } },
+          loads: { orderBy: { name: 'asc' } },
+        },
       });
       if (!g) throw new NotFoundError('grid network', id);
       return {
         id: g.id,
-        name: g.name,
         format: g.format,
-        baseMVA: g.baseMVA,
-        buses: g.buses.map(({ id: _i, networkId: _n, ...b }) => b),
-        branches: g.branches.map(({ id: _i, networkId: _n, position: _p, ...b }) => b),
-        generators: g.generators.map(({ id: _i, networkId: _n, position: _p, ...x }) => x),
-        loads: g.loads.map((l) => ({ name: l.name, bus: opt(l.bus), stepH: l.stepH, factors: l.factors })),
+        network: {
+          name: g.name,
+          baseMVA: g.baseMVA,
+          notes: g.notes,
+          buses: g.buses.map(({ id: _i, networkId: _n, number, name, type, ...b }) => ({
+            id: number,
+            type: type as 1 | 2 | 3 | 4,
+            ...b,
+            ...(name === null ? {} : { name }),
+          })),
+          branches: g.branches.map(({ id: _i, networkId: _n, position: _p, fromBus, toBus, ...b }) => ({ from: fromBus, to: toBus, ...b })),
+          generators: g.generators.map(({ id: _i, networkId: _n, position: _p, costKind, costCoefficients, costPointsMW, costPointsPerH, qmaxMVAr, qminMVAr, ...x }) => ({
+            ...x,
+            qmaxMVAr: qmaxMVAr ?? Infinity,
+            qminMVAr: qminMVAr ?? -Infinity,
+            cost: (costKind === 'polynomial'
+              ? { kind: 'polynomial', coefficients: costCoefficients }
+              : { kind: 'piecewiseLinear', pointsMW: costPointsMW, costsPerHour: costPointsPerH }) as CostCurve,
+          })),
+          dcLines: g.dcLines.map(({ id: _i, networkId: _n, position: _p, fromBus, toBus, ...d }) => ({ from: fromBus, to: toBus, ...d })),
+        },
+        loads: g.loads.map((l) => ({ name: l.name, ...(l.bus === null ? {} : { bus: l.bus }), stepH: l.stepH, factors: l.factors })),
       };
     },
 
@@ -210,4 +212,17 @@ export function networkRepository(prisma: PrismaClient) {
       throw new NotFoundError('network', id);
     },
   };
+}
+
+function costColumns(cost: CostCurve) {
+  return cost.kind === 'polynomial'
+    ? { costKind: cost.kind, costCoefficients: [...cost.coefficients], costPointsMW: [], costPointsPerH: [] }
+    : { costKind: cost.kind, costCoefficients: [], costPointsMW: [...cost.pointsMW], costPointsPerH: [...cost.costsPerHour] };
+}
+
+/** An infinite reactive limit in its own direction is stored as null ("no limit"). */
+function limit(value: number, unlimited: number, field: string): number | null {
+  if (value === unlimited) return null;
+  if (!Number.isFinite(value)) throw new InputError(field, value, `a finite number or ${unlimited}`);
+  return value;
 }

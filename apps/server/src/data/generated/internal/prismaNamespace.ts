@@ -405,6 +405,7 @@ export const ModelName = {
   Bus: 'Bus',
   Branch: 'Branch',
   Generator: 'Generator',
+  DcLine: 'DcLine',
   LoadProfile: 'LoadProfile',
   PriceSeries: 'PriceSeries',
   PricePoint: 'PricePoint',
@@ -435,7 +436,7 @@ export type TypeMap<ExtArgs extends runtime.Types.Extensions.InternalArgs = runt
     omit: GlobalOmitOptions
   }
   meta: {
-    modelProps: "roadNetwork" | "roadNode" | "roadEdge" | "trafficProfile" | "gridNetwork" | "bus" | "branch" | "generator" | "loadProfile" | "priceSeries" | "pricePoint" | "batterySpec" | "fleet" | "vehicle" | "messUnit" | "site" | "siteDemand" | "scenario" | "job" | "solution" | "cosimRun" | "cosimIteration" | "apiKey"
+    modelProps: "roadNetwork" | "roadNode" | "roadEdge" | "trafficProfile" | "gridNetwork" | "bus" | "branch" | "generator" | "dcLine" | "loadProfile" | "priceSeries" | "pricePoint" | "batterySpec" | "fleet" | "vehicle" | "messUnit" | "site" | "siteDemand" | "scenario" | "job" | "solution" | "cosimRun" | "cosimIteration" | "apiKey"
     txIsolationLevel: TransactionIsolationLevel
   }
   model: {
@@ -1028,6 +1029,80 @@ export type TypeMap<ExtArgs extends runtime.Types.Extensions.InternalArgs = runt
         count: {
           args: Prisma.GeneratorCountArgs<ExtArgs>
           result: runtime.Types.Utils.Optional<Prisma.GeneratorCountAggregateOutputType> | number
+        }
+      }
+    }
+    DcLine: {
+      payload: Prisma.$DcLinePayload<ExtArgs>
+      fields: Prisma.DcLineFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.DcLineFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$DcLinePayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.DcLineFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$DcLinePayload>
+        }
+        findFirst: {
+          args: Prisma.DcLineFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$DcLinePayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.DcLineFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$DcLinePayload>
+        }
+        findMany: {
+          args: Prisma.DcLineFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$DcLinePayload>[]
+        }
+        create: {
+          args: Prisma.DcLineCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$DcLinePayload>
+        }
+        createMany: {
+          args: Prisma.DcLineCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.DcLineCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$DcLinePayload>[]
+        }
+        delete: {
+          args: Prisma.DcLineDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$DcLinePayload>
+        }
+        update: {
+          args: Prisma.DcLineUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$DcLinePayload>
+        }
+        deleteMany: {
+          args: Prisma.DcLineDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.DcLineUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.DcLineUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$DcLinePayload>[]
+        }
+        upsert: {
+          args: Prisma.DcLineUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$DcLinePayload>
+        }
+        aggregate: {
+          args: Prisma.DcLineAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateDcLine>
+        }
+        groupBy: {
+          args: Prisma.DcLineGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.DcLineGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.DcLineCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.DcLineCountAggregateOutputType> | number
         }
       }
     }
@@ -2233,6 +2308,7 @@ export const GridNetworkScalarFieldEnum = {
   name: 'name',
   format: 'format',
   baseMVA: 'baseMVA',
+  notes: 'notes',
   createdAt: 'createdAt'
 } as const
 
@@ -2254,7 +2330,8 @@ export const BusScalarFieldEnum = {
   baseKV: 'baseKV',
   zone: 'zone',
   vmaxPu: 'vmaxPu',
-  vminPu: 'vminPu'
+  vminPu: 'vminPu',
+  name: 'name'
 } as const
 
 export type BusScalarFieldEnum = (typeof BusScalarFieldEnum)[keyof typeof BusScalarFieldEnum]
@@ -2270,9 +2347,11 @@ export const BranchScalarFieldEnum = {
   xPu: 'xPu',
   bPu: 'bPu',
   rateAMVA: 'rateAMVA',
-  tap: 'tap',
+  rateBMVA: 'rateBMVA',
+  rateCMVA: 'rateCMVA',
+  tapRatio: 'tapRatio',
   shiftDeg: 'shiftDeg',
-  status: 'status',
+  inService: 'inService',
   angMinDeg: 'angMinDeg',
   angMaxDeg: 'angMaxDeg'
 } as const
@@ -2286,14 +2365,39 @@ export const GeneratorScalarFieldEnum = {
   position: 'position',
   bus: 'bus',
   pgMW: 'pgMW',
-  pMaxMW: 'pMaxMW',
-  pMinMW: 'pMinMW',
-  status: 'status',
-  costModel: 'costModel',
-  costCoeffs: 'costCoeffs'
+  qgMVAr: 'qgMVAr',
+  qmaxMVAr: 'qmaxMVAr',
+  qminMVAr: 'qminMVAr',
+  vgPu: 'vgPu',
+  mBaseMVA: 'mBaseMVA',
+  inService: 'inService',
+  pmaxMW: 'pmaxMW',
+  pminMW: 'pminMW',
+  costKind: 'costKind',
+  costCoefficients: 'costCoefficients',
+  costPointsMW: 'costPointsMW',
+  costPointsPerH: 'costPointsPerH',
+  startupCost: 'startupCost',
+  shutdownCost: 'shutdownCost'
 } as const
 
 export type GeneratorScalarFieldEnum = (typeof GeneratorScalarFieldEnum)[keyof typeof GeneratorScalarFieldEnum]
+
+
+export const DcLineScalarFieldEnum = {
+  id: 'id',
+  networkId: 'networkId',
+  position: 'position',
+  fromBus: 'fromBus',
+  toBus: 'toBus',
+  inService: 'inService',
+  pminMW: 'pminMW',
+  pmaxMW: 'pmaxMW',
+  loss0MW: 'loss0MW',
+  loss1: 'loss1'
+} as const
+
+export type DcLineScalarFieldEnum = (typeof DcLineScalarFieldEnum)[keyof typeof DcLineScalarFieldEnum]
 
 
 export const LoadProfileScalarFieldEnum = {
@@ -2615,6 +2719,13 @@ export type ListFloatFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaMode
 
 
 /**
+ * Reference to a field of type 'Boolean'
+ */
+export type BooleanFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'Boolean'>
+    
+
+
+/**
  * Reference to a field of type 'Json'
  */
 export type JsonFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'Json'>
@@ -2625,13 +2736,6 @@ export type JsonFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'J
  * Reference to a field of type 'QueryMode'
  */
 export type EnumQueryModeFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'QueryMode'>
-    
-
-
-/**
- * Reference to a field of type 'Boolean'
- */
-export type BooleanFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'Boolean'>
     
 
 /**
@@ -2793,6 +2897,7 @@ export type GlobalOmitConfig = {
   bus?: Prisma.BusOmit
   branch?: Prisma.BranchOmit
   generator?: Prisma.GeneratorOmit
+  dcLine?: Prisma.DcLineOmit
   loadProfile?: Prisma.LoadProfileOmit
   priceSeries?: Prisma.PriceSeriesOmit
   pricePoint?: Prisma.PricePointOmit

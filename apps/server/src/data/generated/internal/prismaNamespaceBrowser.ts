@@ -59,6 +59,7 @@ export const ModelName = {
   Bus: 'Bus',
   Branch: 'Branch',
   Generator: 'Generator',
+  DcLine: 'DcLine',
   LoadProfile: 'LoadProfile',
   PriceSeries: 'PriceSeries',
   PricePoint: 'PricePoint',
@@ -145,6 +146,7 @@ export const GridNetworkScalarFieldEnum = {
   name: 'name',
   format: 'format',
   baseMVA: 'baseMVA',
+  notes: 'notes',
   createdAt: 'createdAt'
 } as const
 
@@ -166,7 +168,8 @@ export const BusScalarFieldEnum = {
   baseKV: 'baseKV',
   zone: 'zone',
   vmaxPu: 'vmaxPu',
-  vminPu: 'vminPu'
+  vminPu: 'vminPu',
+  name: 'name'
 } as const
 
 export type BusScalarFieldEnum = (typeof BusScalarFieldEnum)[keyof typeof BusScalarFieldEnum]
@@ -182,9 +185,11 @@ export const BranchScalarFieldEnum = {
   xPu: 'xPu',
   bPu: 'bPu',
   rateAMVA: 'rateAMVA',
-  tap: 'tap',
+  rateBMVA: 'rateBMVA',
+  rateCMVA: 'rateCMVA',
+  tapRatio: 'tapRatio',
   shiftDeg: 'shiftDeg',
-  status: 'status',
+  inService: 'inService',
   angMinDeg: 'angMinDeg',
   angMaxDeg: 'angMaxDeg'
 } as const
@@ -198,14 +203,39 @@ export const GeneratorScalarFieldEnum = {
   position: 'position',
   bus: 'bus',
   pgMW: 'pgMW',
-  pMaxMW: 'pMaxMW',
-  pMinMW: 'pMinMW',
-  status: 'status',
-  costModel: 'costModel',
-  costCoeffs: 'costCoeffs'
+  qgMVAr: 'qgMVAr',
+  qmaxMVAr: 'qmaxMVAr',
+  qminMVAr: 'qminMVAr',
+  vgPu: 'vgPu',
+  mBaseMVA: 'mBaseMVA',
+  inService: 'inService',
+  pmaxMW: 'pmaxMW',
+  pminMW: 'pminMW',
+  costKind: 'costKind',
+  costCoefficients: 'costCoefficients',
+  costPointsMW: 'costPointsMW',
+  costPointsPerH: 'costPointsPerH',
+  startupCost: 'startupCost',
+  shutdownCost: 'shutdownCost'
 } as const
 
 export type GeneratorScalarFieldEnum = (typeof GeneratorScalarFieldEnum)[keyof typeof GeneratorScalarFieldEnum]
+
+
+export const DcLineScalarFieldEnum = {
+  id: 'id',
+  networkId: 'networkId',
+  position: 'position',
+  fromBus: 'fromBus',
+  toBus: 'toBus',
+  inService: 'inService',
+  pminMW: 'pminMW',
+  pmaxMW: 'pmaxMW',
+  loss0MW: 'loss0MW',
+  loss1: 'loss1'
+} as const
+
+export type DcLineScalarFieldEnum = (typeof DcLineScalarFieldEnum)[keyof typeof DcLineScalarFieldEnum]
 
 
 export const LoadProfileScalarFieldEnum = {

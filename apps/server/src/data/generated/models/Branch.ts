@@ -35,9 +35,10 @@ export type BranchAvgAggregateOutputType = {
   xPu: number | null
   bPu: number | null
   rateAMVA: number | null
-  tap: number | null
+  rateBMVA: number | null
+  rateCMVA: number | null
+  tapRatio: number | null
   shiftDeg: number | null
-  status: number | null
   angMinDeg: number | null
   angMaxDeg: number | null
 }
@@ -51,9 +52,10 @@ export type BranchSumAggregateOutputType = {
   xPu: number | null
   bPu: number | null
   rateAMVA: number | null
-  tap: number | null
+  rateBMVA: number | null
+  rateCMVA: number | null
+  tapRatio: number | null
   shiftDeg: number | null
-  status: number | null
   angMinDeg: number | null
   angMaxDeg: number | null
 }
@@ -68,9 +70,11 @@ export type BranchMinAggregateOutputType = {
   xPu: number | null
   bPu: number | null
   rateAMVA: number | null
-  tap: number | null
+  rateBMVA: number | null
+  rateCMVA: number | null
+  tapRatio: number | null
   shiftDeg: number | null
-  status: number | null
+  inService: boolean | null
   angMinDeg: number | null
   angMaxDeg: number | null
 }
@@ -85,9 +89,11 @@ export type BranchMaxAggregateOutputType = {
   xPu: number | null
   bPu: number | null
   rateAMVA: number | null
-  tap: number | null
+  rateBMVA: number | null
+  rateCMVA: number | null
+  tapRatio: number | null
   shiftDeg: number | null
-  status: number | null
+  inService: boolean | null
   angMinDeg: number | null
   angMaxDeg: number | null
 }
@@ -102,9 +108,11 @@ export type BranchCountAggregateOutputType = {
   xPu: number
   bPu: number
   rateAMVA: number
-  tap: number
+  rateBMVA: number
+  rateCMVA: number
+  tapRatio: number
   shiftDeg: number
-  status: number
+  inService: number
   angMinDeg: number
   angMaxDeg: number
   _all: number
@@ -120,9 +128,10 @@ export type BranchAvgAggregateInputType = {
   xPu?: true
   bPu?: true
   rateAMVA?: true
-  tap?: true
+  rateBMVA?: true
+  rateCMVA?: true
+  tapRatio?: true
   shiftDeg?: true
-  status?: true
   angMinDeg?: true
   angMaxDeg?: true
 }
@@ -136,9 +145,10 @@ export type BranchSumAggregateInputType = {
   xPu?: true
   bPu?: true
   rateAMVA?: true
-  tap?: true
+  rateBMVA?: true
+  rateCMVA?: true
+  tapRatio?: true
   shiftDeg?: true
-  status?: true
   angMinDeg?: true
   angMaxDeg?: true
 }
@@ -153,9 +163,11 @@ export type BranchMinAggregateInputType = {
   xPu?: true
   bPu?: true
   rateAMVA?: true
-  tap?: true
+  rateBMVA?: true
+  rateCMVA?: true
+  tapRatio?: true
   shiftDeg?: true
-  status?: true
+  inService?: true
   angMinDeg?: true
   angMaxDeg?: true
 }
@@ -170,9 +182,11 @@ export type BranchMaxAggregateInputType = {
   xPu?: true
   bPu?: true
   rateAMVA?: true
-  tap?: true
+  rateBMVA?: true
+  rateCMVA?: true
+  tapRatio?: true
   shiftDeg?: true
-  status?: true
+  inService?: true
   angMinDeg?: true
   angMaxDeg?: true
 }
@@ -187,9 +201,11 @@ export type BranchCountAggregateInputType = {
   xPu?: true
   bPu?: true
   rateAMVA?: true
-  tap?: true
+  rateBMVA?: true
+  rateCMVA?: true
+  tapRatio?: true
   shiftDeg?: true
-  status?: true
+  inService?: true
   angMinDeg?: true
   angMaxDeg?: true
   _all?: true
@@ -291,9 +307,11 @@ export type BranchGroupByOutputType = {
   xPu: number
   bPu: number
   rateAMVA: number
-  tap: number
+  rateBMVA: number
+  rateCMVA: number
+  tapRatio: number
   shiftDeg: number
-  status: number
+  inService: boolean
   angMinDeg: number
   angMaxDeg: number
   _count: BranchCountAggregateOutputType | null
@@ -331,9 +349,11 @@ export type BranchWhereInput = {
   xPu?: Prisma.FloatFilter<"Branch"> | number
   bPu?: Prisma.FloatFilter<"Branch"> | number
   rateAMVA?: Prisma.FloatFilter<"Branch"> | number
-  tap?: Prisma.FloatFilter<"Branch"> | number
+  rateBMVA?: Prisma.FloatFilter<"Branch"> | number
+  rateCMVA?: Prisma.FloatFilter<"Branch"> | number
+  tapRatio?: Prisma.FloatFilter<"Branch"> | number
   shiftDeg?: Prisma.FloatFilter<"Branch"> | number
-  status?: Prisma.IntFilter<"Branch"> | number
+  inService?: Prisma.BoolFilter<"Branch"> | boolean
   angMinDeg?: Prisma.FloatFilter<"Branch"> | number
   angMaxDeg?: Prisma.FloatFilter<"Branch"> | number
   network?: Prisma.XOR<Prisma.GridNetworkScalarRelationFilter, Prisma.GridNetworkWhereInput>
@@ -349,9 +369,11 @@ export type BranchOrderByWithRelationInput = {
   xPu?: Prisma.SortOrder
   bPu?: Prisma.SortOrder
   rateAMVA?: Prisma.SortOrder
-  tap?: Prisma.SortOrder
+  rateBMVA?: Prisma.SortOrder
+  rateCMVA?: Prisma.SortOrder
+  tapRatio?: Prisma.SortOrder
   shiftDeg?: Prisma.SortOrder
-  status?: Prisma.SortOrder
+  inService?: Prisma.SortOrder
   angMinDeg?: Prisma.SortOrder
   angMaxDeg?: Prisma.SortOrder
   network?: Prisma.GridNetworkOrderByWithRelationInput
@@ -371,9 +393,11 @@ export type BranchWhereUniqueInput = Prisma.AtLeast<{
   xPu?: Prisma.FloatFilter<"Branch"> | number
   bPu?: Prisma.FloatFilter<"Branch"> | number
   rateAMVA?: Prisma.FloatFilter<"Branch"> | number
-  tap?: Prisma.FloatFilter<"Branch"> | number
+  rateBMVA?: Prisma.FloatFilter<"Branch"> | number
+  rateCMVA?: Prisma.FloatFilter<"Branch"> | number
+  tapRatio?: Prisma.FloatFilter<"Branch"> | number
   shiftDeg?: Prisma.FloatFilter<"Branch"> | number
-  status?: Prisma.IntFilter<"Branch"> | number
+  inService?: Prisma.BoolFilter<"Branch"> | boolean
   angMinDeg?: Prisma.FloatFilter<"Branch"> | number
   angMaxDeg?: Prisma.FloatFilter<"Branch"> | number
   network?: Prisma.XOR<Prisma.GridNetworkScalarRelationFilter, Prisma.GridNetworkWhereInput>
@@ -389,9 +413,11 @@ export type BranchOrderByWithAggregationInput = {
   xPu?: Prisma.SortOrder
   bPu?: Prisma.SortOrder
   rateAMVA?: Prisma.SortOrder
-  tap?: Prisma.SortOrder
+  rateBMVA?: Prisma.SortOrder
+  rateCMVA?: Prisma.SortOrder
+  tapRatio?: Prisma.SortOrder
   shiftDeg?: Prisma.SortOrder
-  status?: Prisma.SortOrder
+  inService?: Prisma.SortOrder
   angMinDeg?: Prisma.SortOrder
   angMaxDeg?: Prisma.SortOrder
   _count?: Prisma.BranchCountOrderByAggregateInput
@@ -414,9 +440,11 @@ export type BranchScalarWhereWithAggregatesInput = {
   xPu?: Prisma.FloatWithAggregatesFilter<"Branch"> | number
   bPu?: Prisma.FloatWithAggregatesFilter<"Branch"> | number
   rateAMVA?: Prisma.FloatWithAggregatesFilter<"Branch"> | number
-  tap?: Prisma.FloatWithAggregatesFilter<"Branch"> | number
+  rateBMVA?: Prisma.FloatWithAggregatesFilter<"Branch"> | number
+  rateCMVA?: Prisma.FloatWithAggregatesFilter<"Branch"> | number
+  tapRatio?: Prisma.FloatWithAggregatesFilter<"Branch"> | number
   shiftDeg?: Prisma.FloatWithAggregatesFilter<"Branch"> | number
-  status?: Prisma.IntWithAggregatesFilter<"Branch"> | number
+  inService?: Prisma.BoolWithAggregatesFilter<"Branch"> | boolean
   angMinDeg?: Prisma.FloatWithAggregatesFilter<"Branch"> | number
   angMaxDeg?: Prisma.FloatWithAggregatesFilter<"Branch"> | number
 }
@@ -429,9 +457,11 @@ export type BranchCreateInput = {
   xPu: number
   bPu: number
   rateAMVA: number
-  tap: number
+  rateBMVA: number
+  rateCMVA: number
+  tapRatio: number
   shiftDeg: number
-  status: number
+  inService: boolean
   angMinDeg: number
   angMaxDeg: number
   network: Prisma.GridNetworkCreateNestedOneWithoutBranchesInput
@@ -447,9 +477,11 @@ export type BranchUncheckedCreateInput = {
   xPu: number
   bPu: number
   rateAMVA: number
-  tap: number
+  rateBMVA: number
+  rateCMVA: number
+  tapRatio: number
   shiftDeg: number
-  status: number
+  inService: boolean
   angMinDeg: number
   angMaxDeg: number
 }
@@ -462,9 +494,11 @@ export type BranchUpdateInput = {
   xPu?: Prisma.FloatFieldUpdateOperationsInput | number
   bPu?: Prisma.FloatFieldUpdateOperationsInput | number
   rateAMVA?: Prisma.FloatFieldUpdateOperationsInput | number
-  tap?: Prisma.FloatFieldUpdateOperationsInput | number
+  rateBMVA?: Prisma.FloatFieldUpdateOperationsInput | number
+  rateCMVA?: Prisma.FloatFieldUpdateOperationsInput | number
+  tapRatio?: Prisma.FloatFieldUpdateOperationsInput | number
   shiftDeg?: Prisma.FloatFieldUpdateOperationsInput | number
-  status?: Prisma.IntFieldUpdateOperationsInput | number
+  inService?: Prisma.BoolFieldUpdateOperationsInput | boolean
   angMinDeg?: Prisma.FloatFieldUpdateOperationsInput | number
   angMaxDeg?: Prisma.FloatFieldUpdateOperationsInput | number
   network?: Prisma.GridNetworkUpdateOneRequiredWithoutBranchesNestedInput
@@ -480,9 +514,11 @@ export type BranchUncheckedUpdateInput = {
   xPu?: Prisma.FloatFieldUpdateOperationsInput | number
   bPu?: Prisma.FloatFieldUpdateOperationsInput | number
   rateAMVA?: Prisma.FloatFieldUpdateOperationsInput | number
-  tap?: Prisma.FloatFieldUpdateOperationsInput | number
+  rateBMVA?: Prisma.FloatFieldUpdateOperationsInput | number
+  rateCMVA?: Prisma.FloatFieldUpdateOperationsInput | number
+  tapRatio?: Prisma.FloatFieldUpdateOperationsInput | number
   shiftDeg?: Prisma.FloatFieldUpdateOperationsInput | number
-  status?: Prisma.IntFieldUpdateOperationsInput | number
+  inService?: Prisma.BoolFieldUpdateOperationsInput | boolean
   angMinDeg?: Prisma.FloatFieldUpdateOperationsInput | number
   angMaxDeg?: Prisma.FloatFieldUpdateOperationsInput | number
 }
@@ -497,9 +533,11 @@ export type BranchCreateManyInput = {
   xPu: number
   bPu: number
   rateAMVA: number
-  tap: number
+  rateBMVA: number
+  rateCMVA: number
+  tapRatio: number
   shiftDeg: number
-  status: number
+  inService: boolean
   angMinDeg: number
   angMaxDeg: number
 }
@@ -512,9 +550,11 @@ export type BranchUpdateManyMutationInput = {
   xPu?: Prisma.FloatFieldUpdateOperationsInput | number
   bPu?: Prisma.FloatFieldUpdateOperationsInput | number
   rateAMVA?: Prisma.FloatFieldUpdateOperationsInput | number
-  tap?: Prisma.FloatFieldUpdateOperationsInput | number
+  rateBMVA?: Prisma.FloatFieldUpdateOperationsInput | number
+  rateCMVA?: Prisma.FloatFieldUpdateOperationsInput | number
+  tapRatio?: Prisma.FloatFieldUpdateOperationsInput | number
   shiftDeg?: Prisma.FloatFieldUpdateOperationsInput | number
-  status?: Prisma.IntFieldUpdateOperationsInput | number
+  inService?: Prisma.BoolFieldUpdateOperationsInput | boolean
   angMinDeg?: Prisma.FloatFieldUpdateOperationsInput | number
   angMaxDeg?: Prisma.FloatFieldUpdateOperationsInput | number
 }
@@ -529,9 +569,11 @@ export type BranchUncheckedUpdateManyInput = {
   xPu?: Prisma.FloatFieldUpdateOperationsInput | number
   bPu?: Prisma.FloatFieldUpdateOperationsInput | number
   rateAMVA?: Prisma.FloatFieldUpdateOperationsInput | number
-  tap?: Prisma.FloatFieldUpdateOperationsInput | number
+  rateBMVA?: Prisma.FloatFieldUpdateOperationsInput | number
+  rateCMVA?: Prisma.FloatFieldUpdateOperationsInput | number
+  tapRatio?: Prisma.FloatFieldUpdateOperationsInput | number
   shiftDeg?: Prisma.FloatFieldUpdateOperationsInput | number
-  status?: Prisma.IntFieldUpdateOperationsInput | number
+  inService?: Prisma.BoolFieldUpdateOperationsInput | boolean
   angMinDeg?: Prisma.FloatFieldUpdateOperationsInput | number
   angMaxDeg?: Prisma.FloatFieldUpdateOperationsInput | number
 }
@@ -561,9 +603,11 @@ export type BranchCountOrderByAggregateInput = {
   xPu?: Prisma.SortOrder
   bPu?: Prisma.SortOrder
   rateAMVA?: Prisma.SortOrder
-  tap?: Prisma.SortOrder
+  rateBMVA?: Prisma.SortOrder
+  rateCMVA?: Prisma.SortOrder
+  tapRatio?: Prisma.SortOrder
   shiftDeg?: Prisma.SortOrder
-  status?: Prisma.SortOrder
+  inService?: Prisma.SortOrder
   angMinDeg?: Prisma.SortOrder
   angMaxDeg?: Prisma.SortOrder
 }
@@ -577,9 +621,10 @@ export type BranchAvgOrderByAggregateInput = {
   xPu?: Prisma.SortOrder
   bPu?: Prisma.SortOrder
   rateAMVA?: Prisma.SortOrder
-  tap?: Prisma.SortOrder
+  rateBMVA?: Prisma.SortOrder
+  rateCMVA?: Prisma.SortOrder
+  tapRatio?: Prisma.SortOrder
   shiftDeg?: Prisma.SortOrder
-  status?: Prisma.SortOrder
   angMinDeg?: Prisma.SortOrder
   angMaxDeg?: Prisma.SortOrder
 }
@@ -594,9 +639,11 @@ export type BranchMaxOrderByAggregateInput = {
   xPu?: Prisma.SortOrder
   bPu?: Prisma.SortOrder
   rateAMVA?: Prisma.SortOrder
-  tap?: Prisma.SortOrder
+  rateBMVA?: Prisma.SortOrder
+  rateCMVA?: Prisma.SortOrder
+  tapRatio?: Prisma.SortOrder
   shiftDeg?: Prisma.SortOrder
-  status?: Prisma.SortOrder
+  inService?: Prisma.SortOrder
   angMinDeg?: Prisma.SortOrder
   angMaxDeg?: Prisma.SortOrder
 }
@@ -611,9 +658,11 @@ export type BranchMinOrderByAggregateInput = {
   xPu?: Prisma.SortOrder
   bPu?: Prisma.SortOrder
   rateAMVA?: Prisma.SortOrder
-  tap?: Prisma.SortOrder
+  rateBMVA?: Prisma.SortOrder
+  rateCMVA?: Prisma.SortOrder
+  tapRatio?: Prisma.SortOrder
   shiftDeg?: Prisma.SortOrder
-  status?: Prisma.SortOrder
+  inService?: Prisma.SortOrder
   angMinDeg?: Prisma.SortOrder
   angMaxDeg?: Prisma.SortOrder
 }
@@ -627,9 +676,10 @@ export type BranchSumOrderByAggregateInput = {
   xPu?: Prisma.SortOrder
   bPu?: Prisma.SortOrder
   rateAMVA?: Prisma.SortOrder
-  tap?: Prisma.SortOrder
+  rateBMVA?: Prisma.SortOrder
+  rateCMVA?: Prisma.SortOrder
+  tapRatio?: Prisma.SortOrder
   shiftDeg?: Prisma.SortOrder
-  status?: Prisma.SortOrder
   angMinDeg?: Prisma.SortOrder
   angMaxDeg?: Prisma.SortOrder
 }
@@ -676,6 +726,10 @@ export type BranchUncheckedUpdateManyWithoutNetworkNestedInput = {
   deleteMany?: Prisma.BranchScalarWhereInput | Prisma.BranchScalarWhereInput[]
 }
 
+export type BoolFieldUpdateOperationsInput = {
+  set?: boolean
+}
+
 export type BranchCreateWithoutNetworkInput = {
   position: number
   fromBus: number
@@ -684,9 +738,11 @@ export type BranchCreateWithoutNetworkInput = {
   xPu: number
   bPu: number
   rateAMVA: number
-  tap: number
+  rateBMVA: number
+  rateCMVA: number
+  tapRatio: number
   shiftDeg: number
-  status: number
+  inService: boolean
   angMinDeg: number
   angMaxDeg: number
 }
@@ -700,9 +756,11 @@ export type BranchUncheckedCreateWithoutNetworkInput = {
   xPu: number
   bPu: number
   rateAMVA: number
-  tap: number
+  rateBMVA: number
+  rateCMVA: number
+  tapRatio: number
   shiftDeg: number
-  status: number
+  inService: boolean
   angMinDeg: number
   angMaxDeg: number
 }
@@ -746,9 +804,11 @@ export type BranchScalarWhereInput = {
   xPu?: Prisma.FloatFilter<"Branch"> | number
   bPu?: Prisma.FloatFilter<"Branch"> | number
   rateAMVA?: Prisma.FloatFilter<"Branch"> | number
-  tap?: Prisma.FloatFilter<"Branch"> | number
+  rateBMVA?: Prisma.FloatFilter<"Branch"> | number
+  rateCMVA?: Prisma.FloatFilter<"Branch"> | number
+  tapRatio?: Prisma.FloatFilter<"Branch"> | number
   shiftDeg?: Prisma.FloatFilter<"Branch"> | number
-  status?: Prisma.IntFilter<"Branch"> | number
+  inService?: Prisma.BoolFilter<"Branch"> | boolean
   angMinDeg?: Prisma.FloatFilter<"Branch"> | number
   angMaxDeg?: Prisma.FloatFilter<"Branch"> | number
 }
@@ -762,9 +822,11 @@ export type BranchCreateManyNetworkInput = {
   xPu: number
   bPu: number
   rateAMVA: number
-  tap: number
+  rateBMVA: number
+  rateCMVA: number
+  tapRatio: number
   shiftDeg: number
-  status: number
+  inService: boolean
   angMinDeg: number
   angMaxDeg: number
 }
@@ -777,9 +839,11 @@ export type BranchUpdateWithoutNetworkInput = {
   xPu?: Prisma.FloatFieldUpdateOperationsInput | number
   bPu?: Prisma.FloatFieldUpdateOperationsInput | number
   rateAMVA?: Prisma.FloatFieldUpdateOperationsInput | number
-  tap?: Prisma.FloatFieldUpdateOperationsInput | number
+  rateBMVA?: Prisma.FloatFieldUpdateOperationsInput | number
+  rateCMVA?: Prisma.FloatFieldUpdateOperationsInput | number
+  tapRatio?: Prisma.FloatFieldUpdateOperationsInput | number
   shiftDeg?: Prisma.FloatFieldUpdateOperationsInput | number
-  status?: Prisma.IntFieldUpdateOperationsInput | number
+  inService?: Prisma.BoolFieldUpdateOperationsInput | boolean
   angMinDeg?: Prisma.FloatFieldUpdateOperationsInput | number
   angMaxDeg?: Prisma.FloatFieldUpdateOperationsInput | number
 }
@@ -793,9 +857,11 @@ export type BranchUncheckedUpdateWithoutNetworkInput = {
   xPu?: Prisma.FloatFieldUpdateOperationsInput | number
   bPu?: Prisma.FloatFieldUpdateOperationsInput | number
   rateAMVA?: Prisma.FloatFieldUpdateOperationsInput | number
-  tap?: Prisma.FloatFieldUpdateOperationsInput | number
+  rateBMVA?: Prisma.FloatFieldUpdateOperationsInput | number
+  rateCMVA?: Prisma.FloatFieldUpdateOperationsInput | number
+  tapRatio?: Prisma.FloatFieldUpdateOperationsInput | number
   shiftDeg?: Prisma.FloatFieldUpdateOperationsInput | number
-  status?: Prisma.IntFieldUpdateOperationsInput | number
+  inService?: Prisma.BoolFieldUpdateOperationsInput | boolean
   angMinDeg?: Prisma.FloatFieldUpdateOperationsInput | number
   angMaxDeg?: Prisma.FloatFieldUpdateOperationsInput | number
 }
@@ -809,9 +875,11 @@ export type BranchUncheckedUpdateManyWithoutNetworkInput = {
   xPu?: Prisma.FloatFieldUpdateOperationsInput | number
   bPu?: Prisma.FloatFieldUpdateOperationsInput | number
   rateAMVA?: Prisma.FloatFieldUpdateOperationsInput | number
-  tap?: Prisma.FloatFieldUpdateOperationsInput | number
+  rateBMVA?: Prisma.FloatFieldUpdateOperationsInput | number
+  rateCMVA?: Prisma.FloatFieldUpdateOperationsInput | number
+  tapRatio?: Prisma.FloatFieldUpdateOperationsInput | number
   shiftDeg?: Prisma.FloatFieldUpdateOperationsInput | number
-  status?: Prisma.IntFieldUpdateOperationsInput | number
+  inService?: Prisma.BoolFieldUpdateOperationsInput | boolean
   angMinDeg?: Prisma.FloatFieldUpdateOperationsInput | number
   angMaxDeg?: Prisma.FloatFieldUpdateOperationsInput | number
 }
@@ -828,9 +896,11 @@ export type BranchSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs =
   xPu?: boolean
   bPu?: boolean
   rateAMVA?: boolean
-  tap?: boolean
+  rateBMVA?: boolean
+  rateCMVA?: boolean
+  tapRatio?: boolean
   shiftDeg?: boolean
-  status?: boolean
+  inService?: boolean
   angMinDeg?: boolean
   angMaxDeg?: boolean
   network?: boolean | Prisma.GridNetworkDefaultArgs<ExtArgs>
@@ -846,9 +916,11 @@ export type BranchSelectCreateManyAndReturn<ExtArgs extends runtime.Types.Extens
   xPu?: boolean
   bPu?: boolean
   rateAMVA?: boolean
-  tap?: boolean
+  rateBMVA?: boolean
+  rateCMVA?: boolean
+  tapRatio?: boolean
   shiftDeg?: boolean
-  status?: boolean
+  inService?: boolean
   angMinDeg?: boolean
   angMaxDeg?: boolean
   network?: boolean | Prisma.GridNetworkDefaultArgs<ExtArgs>
@@ -864,9 +936,11 @@ export type BranchSelectUpdateManyAndReturn<ExtArgs extends runtime.Types.Extens
   xPu?: boolean
   bPu?: boolean
   rateAMVA?: boolean
-  tap?: boolean
+  rateBMVA?: boolean
+  rateCMVA?: boolean
+  tapRatio?: boolean
   shiftDeg?: boolean
-  status?: boolean
+  inService?: boolean
   angMinDeg?: boolean
   angMaxDeg?: boolean
   network?: boolean | Prisma.GridNetworkDefaultArgs<ExtArgs>
@@ -882,14 +956,16 @@ export type BranchSelectScalar = {
   xPu?: boolean
   bPu?: boolean
   rateAMVA?: boolean
-  tap?: boolean
+  rateBMVA?: boolean
+  rateCMVA?: boolean
+  tapRatio?: boolean
   shiftDeg?: boolean
-  status?: boolean
+  inService?: boolean
   angMinDeg?: boolean
   angMaxDeg?: boolean
 }
 
-export type BranchOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "networkId" | "position" | "fromBus" | "toBus" | "rPu" | "xPu" | "bPu" | "rateAMVA" | "tap" | "shiftDeg" | "status" | "angMinDeg" | "angMaxDeg", ExtArgs["result"]["branch"]>
+export type BranchOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "networkId" | "position" | "fromBus" | "toBus" | "rPu" | "xPu" | "bPu" | "rateAMVA" | "rateBMVA" | "rateCMVA" | "tapRatio" | "shiftDeg" | "inService" | "angMinDeg" | "angMaxDeg", ExtArgs["result"]["branch"]>
 export type BranchInclude<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   network?: boolean | Prisma.GridNetworkDefaultArgs<ExtArgs>
 }
@@ -909,7 +985,7 @@ export type $BranchPayload<ExtArgs extends runtime.Types.Extensions.InternalArgs
     id: number
     networkId: string
     /**
-     * Row position in the file (0-based), which MATPOWER results refer to.
+     * Row position in the file (0-based), which results refer to.
      */
     position: number
     fromBus: number
@@ -918,15 +994,17 @@ export type $BranchPayload<ExtArgs extends runtime.Types.Extensions.InternalArgs
     xPu: number
     bPu: number
     /**
-     * 0 means unlimited (MATPOWER convention).
+     * Long-term rating; 0 means unlimited (MATPOWER convention).
      */
     rateAMVA: number
+    rateBMVA: number
+    rateCMVA: number
     /**
-     * Off-nominal tap ratio; 0 means 1.
+     * Off-nominal turns ratio (1 for a line).
      */
-    tap: number
+    tapRatio: number
     shiftDeg: number
-    status: number
+    inService: boolean
     angMinDeg: number
     angMaxDeg: number
   }, ExtArgs["result"]["branch"]>
@@ -1362,9 +1440,11 @@ export interface BranchFieldRefs {
   readonly xPu: Prisma.FieldRef<"Branch", 'Float'>
   readonly bPu: Prisma.FieldRef<"Branch", 'Float'>
   readonly rateAMVA: Prisma.FieldRef<"Branch", 'Float'>
-  readonly tap: Prisma.FieldRef<"Branch", 'Float'>
+  readonly rateBMVA: Prisma.FieldRef<"Branch", 'Float'>
+  readonly rateCMVA: Prisma.FieldRef<"Branch", 'Float'>
+  readonly tapRatio: Prisma.FieldRef<"Branch", 'Float'>
   readonly shiftDeg: Prisma.FieldRef<"Branch", 'Float'>
-  readonly status: Prisma.FieldRef<"Branch", 'Int'>
+  readonly inService: Prisma.FieldRef<"Branch", 'Boolean'>
   readonly angMinDeg: Prisma.FieldRef<"Branch", 'Float'>
   readonly angMaxDeg: Prisma.FieldRef<"Branch", 'Float'>
 }

@@ -76,6 +76,7 @@ export type BusMinAggregateOutputType = {
   zone: number | null
   vmaxPu: number | null
   vminPu: number | null
+  name: string | null
 }
 
 export type BusMaxAggregateOutputType = {
@@ -94,6 +95,7 @@ export type BusMaxAggregateOutputType = {
   zone: number | null
   vmaxPu: number | null
   vminPu: number | null
+  name: string | null
 }
 
 export type BusCountAggregateOutputType = {
@@ -112,6 +114,7 @@ export type BusCountAggregateOutputType = {
   zone: number
   vmaxPu: number
   vminPu: number
+  name: number
   _all: number
 }
 
@@ -166,6 +169,7 @@ export type BusMinAggregateInputType = {
   zone?: true
   vmaxPu?: true
   vminPu?: true
+  name?: true
 }
 
 export type BusMaxAggregateInputType = {
@@ -184,6 +188,7 @@ export type BusMaxAggregateInputType = {
   zone?: true
   vmaxPu?: true
   vminPu?: true
+  name?: true
 }
 
 export type BusCountAggregateInputType = {
@@ -202,6 +207,7 @@ export type BusCountAggregateInputType = {
   zone?: true
   vmaxPu?: true
   vminPu?: true
+  name?: true
   _all?: true
 }
 
@@ -307,6 +313,7 @@ export type BusGroupByOutputType = {
   zone: number
   vmaxPu: number
   vminPu: number
+  name: string | null
   _count: BusCountAggregateOutputType | null
   _avg: BusAvgAggregateOutputType | null
   _sum: BusSumAggregateOutputType | null
@@ -348,6 +355,7 @@ export type BusWhereInput = {
   zone?: Prisma.IntFilter<"Bus"> | number
   vmaxPu?: Prisma.FloatFilter<"Bus"> | number
   vminPu?: Prisma.FloatFilter<"Bus"> | number
+  name?: Prisma.StringNullableFilter<"Bus"> | string | null
   network?: Prisma.XOR<Prisma.GridNetworkScalarRelationFilter, Prisma.GridNetworkWhereInput>
 }
 
@@ -367,6 +375,7 @@ export type BusOrderByWithRelationInput = {
   zone?: Prisma.SortOrder
   vmaxPu?: Prisma.SortOrder
   vminPu?: Prisma.SortOrder
+  name?: Prisma.SortOrderInput | Prisma.SortOrder
   network?: Prisma.GridNetworkOrderByWithRelationInput
 }
 
@@ -390,6 +399,7 @@ export type BusWhereUniqueInput = Prisma.AtLeast<{
   zone?: Prisma.IntFilter<"Bus"> | number
   vmaxPu?: Prisma.FloatFilter<"Bus"> | number
   vminPu?: Prisma.FloatFilter<"Bus"> | number
+  name?: Prisma.StringNullableFilter<"Bus"> | string | null
   network?: Prisma.XOR<Prisma.GridNetworkScalarRelationFilter, Prisma.GridNetworkWhereInput>
 }, "id" | "networkId_number">
 
@@ -409,6 +419,7 @@ export type BusOrderByWithAggregationInput = {
   zone?: Prisma.SortOrder
   vmaxPu?: Prisma.SortOrder
   vminPu?: Prisma.SortOrder
+  name?: Prisma.SortOrderInput | Prisma.SortOrder
   _count?: Prisma.BusCountOrderByAggregateInput
   _avg?: Prisma.BusAvgOrderByAggregateInput
   _max?: Prisma.BusMaxOrderByAggregateInput
@@ -435,6 +446,7 @@ export type BusScalarWhereWithAggregatesInput = {
   zone?: Prisma.IntWithAggregatesFilter<"Bus"> | number
   vmaxPu?: Prisma.FloatWithAggregatesFilter<"Bus"> | number
   vminPu?: Prisma.FloatWithAggregatesFilter<"Bus"> | number
+  name?: Prisma.StringNullableWithAggregatesFilter<"Bus"> | string | null
 }
 
 export type BusCreateInput = {
@@ -451,6 +463,7 @@ export type BusCreateInput = {
   zone: number
   vmaxPu: number
   vminPu: number
+  name?: string | null
   network: Prisma.GridNetworkCreateNestedOneWithoutBusesInput
 }
 
@@ -470,6 +483,7 @@ export type BusUncheckedCreateInput = {
   zone: number
   vmaxPu: number
   vminPu: number
+  name?: string | null
 }
 
 export type BusUpdateInput = {
@@ -486,6 +500,7 @@ export type BusUpdateInput = {
   zone?: Prisma.IntFieldUpdateOperationsInput | number
   vmaxPu?: Prisma.FloatFieldUpdateOperationsInput | number
   vminPu?: Prisma.FloatFieldUpdateOperationsInput | number
+  name?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   network?: Prisma.GridNetworkUpdateOneRequiredWithoutBusesNestedInput
 }
 
@@ -505,6 +520,7 @@ export type BusUncheckedUpdateInput = {
   zone?: Prisma.IntFieldUpdateOperationsInput | number
   vmaxPu?: Prisma.FloatFieldUpdateOperationsInput | number
   vminPu?: Prisma.FloatFieldUpdateOperationsInput | number
+  name?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
 }
 
 export type BusCreateManyInput = {
@@ -523,6 +539,7 @@ export type BusCreateManyInput = {
   zone: number
   vmaxPu: number
   vminPu: number
+  name?: string | null
 }
 
 export type BusUpdateManyMutationInput = {
@@ -539,6 +556,7 @@ export type BusUpdateManyMutationInput = {
   zone?: Prisma.IntFieldUpdateOperationsInput | number
   vmaxPu?: Prisma.FloatFieldUpdateOperationsInput | number
   vminPu?: Prisma.FloatFieldUpdateOperationsInput | number
+  name?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
 }
 
 export type BusUncheckedUpdateManyInput = {
@@ -557,6 +575,7 @@ export type BusUncheckedUpdateManyInput = {
   zone?: Prisma.IntFieldUpdateOperationsInput | number
   vmaxPu?: Prisma.FloatFieldUpdateOperationsInput | number
   vminPu?: Prisma.FloatFieldUpdateOperationsInput | number
+  name?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
 }
 
 export type BusListRelationFilter = {
@@ -590,6 +609,7 @@ export type BusCountOrderByAggregateInput = {
   zone?: Prisma.SortOrder
   vmaxPu?: Prisma.SortOrder
   vminPu?: Prisma.SortOrder
+  name?: Prisma.SortOrder
 }
 
 export type BusAvgOrderByAggregateInput = {
@@ -625,6 +645,7 @@ export type BusMaxOrderByAggregateInput = {
   zone?: Prisma.SortOrder
   vmaxPu?: Prisma.SortOrder
   vminPu?: Prisma.SortOrder
+  name?: Prisma.SortOrder
 }
 
 export type BusMinOrderByAggregateInput = {
@@ -643,6 +664,7 @@ export type BusMinOrderByAggregateInput = {
   zone?: Prisma.SortOrder
   vmaxPu?: Prisma.SortOrder
   vminPu?: Prisma.SortOrder
+  name?: Prisma.SortOrder
 }
 
 export type BusSumOrderByAggregateInput = {
@@ -718,6 +740,7 @@ export type BusCreateWithoutNetworkInput = {
   zone: number
   vmaxPu: number
   vminPu: number
+  name?: string | null
 }
 
 export type BusUncheckedCreateWithoutNetworkInput = {
@@ -735,6 +758,7 @@ export type BusUncheckedCreateWithoutNetworkInput = {
   zone: number
   vmaxPu: number
   vminPu: number
+  name?: string | null
 }
 
 export type BusCreateOrConnectWithoutNetworkInput = {
@@ -782,6 +806,7 @@ export type BusScalarWhereInput = {
   zone?: Prisma.IntFilter<"Bus"> | number
   vmaxPu?: Prisma.FloatFilter<"Bus"> | number
   vminPu?: Prisma.FloatFilter<"Bus"> | number
+  name?: Prisma.StringNullableFilter<"Bus"> | string | null
 }
 
 export type BusCreateManyNetworkInput = {
@@ -799,6 +824,7 @@ export type BusCreateManyNetworkInput = {
   zone: number
   vmaxPu: number
   vminPu: number
+  name?: string | null
 }
 
 export type BusUpdateWithoutNetworkInput = {
@@ -815,6 +841,7 @@ export type BusUpdateWithoutNetworkInput = {
   zone?: Prisma.IntFieldUpdateOperationsInput | number
   vmaxPu?: Prisma.FloatFieldUpdateOperationsInput | number
   vminPu?: Prisma.FloatFieldUpdateOperationsInput | number
+  name?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
 }
 
 export type BusUncheckedUpdateWithoutNetworkInput = {
@@ -832,6 +859,7 @@ export type BusUncheckedUpdateWithoutNetworkInput = {
   zone?: Prisma.IntFieldUpdateOperationsInput | number
   vmaxPu?: Prisma.FloatFieldUpdateOperationsInput | number
   vminPu?: Prisma.FloatFieldUpdateOperationsInput | number
+  name?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
 }
 
 export type BusUncheckedUpdateManyWithoutNetworkInput = {
@@ -849,6 +877,7 @@ export type BusUncheckedUpdateManyWithoutNetworkInput = {
   zone?: Prisma.IntFieldUpdateOperationsInput | number
   vmaxPu?: Prisma.FloatFieldUpdateOperationsInput | number
   vminPu?: Prisma.FloatFieldUpdateOperationsInput | number
+  name?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
 }
 
 
@@ -869,6 +898,7 @@ export type BusSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = ru
   zone?: boolean
   vmaxPu?: boolean
   vminPu?: boolean
+  name?: boolean
   network?: boolean | Prisma.GridNetworkDefaultArgs<ExtArgs>
 }, ExtArgs["result"]["bus"]>
 
@@ -888,6 +918,7 @@ export type BusSelectCreateManyAndReturn<ExtArgs extends runtime.Types.Extension
   zone?: boolean
   vmaxPu?: boolean
   vminPu?: boolean
+  name?: boolean
   network?: boolean | Prisma.GridNetworkDefaultArgs<ExtArgs>
 }, ExtArgs["result"]["bus"]>
 
@@ -907,6 +938,7 @@ export type BusSelectUpdateManyAndReturn<ExtArgs extends runtime.Types.Extension
   zone?: boolean
   vmaxPu?: boolean
   vminPu?: boolean
+  name?: boolean
   network?: boolean | Prisma.GridNetworkDefaultArgs<ExtArgs>
 }, ExtArgs["result"]["bus"]>
 
@@ -926,9 +958,10 @@ export type BusSelectScalar = {
   zone?: boolean
   vmaxPu?: boolean
   vminPu?: boolean
+  name?: boolean
 }
 
-export type BusOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "networkId" | "number" | "type" | "pdMW" | "qdMVAr" | "gsMW" | "bsMVAr" | "area" | "vmPu" | "vaDeg" | "baseKV" | "zone" | "vmaxPu" | "vminPu", ExtArgs["result"]["bus"]>
+export type BusOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "networkId" | "number" | "type" | "pdMW" | "qdMVAr" | "gsMW" | "bsMVAr" | "area" | "vmPu" | "vaDeg" | "baseKV" | "zone" | "vmaxPu" | "vminPu" | "name", ExtArgs["result"]["bus"]>
 export type BusInclude<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   network?: boolean | Prisma.GridNetworkDefaultArgs<ExtArgs>
 }
@@ -948,7 +981,7 @@ export type $BusPayload<ExtArgs extends runtime.Types.Extensions.InternalArgs = 
     id: number
     networkId: string
     /**
-     * MATPOWER BUS_I.
+     * MATPOWER BUS_I (external bus number).
      */
     number: number
     /**
@@ -966,6 +999,7 @@ export type $BusPayload<ExtArgs extends runtime.Types.Extensions.InternalArgs = 
     zone: number
     vmaxPu: number
     vminPu: number
+    name: string | null
   }, ExtArgs["result"]["bus"]>
   composites: {}
 }
@@ -1405,6 +1439,7 @@ export interface BusFieldRefs {
   readonly zone: Prisma.FieldRef<"Bus", 'Int'>
   readonly vmaxPu: Prisma.FieldRef<"Bus", 'Float'>
   readonly vminPu: Prisma.FieldRef<"Bus", 'Float'>
+  readonly name: Prisma.FieldRef<"Bus", 'String'>
 }
     
 

@@ -31,11 +31,18 @@ export type GeneratorAvgAggregateOutputType = {
   position: number | null
   bus: number | null
   pgMW: number | null
-  pMaxMW: number | null
-  pMinMW: number | null
-  status: number | null
-  costModel: number | null
-  costCoeffs: number | null
+  qgMVAr: number | null
+  qmaxMVAr: number | null
+  qminMVAr: number | null
+  vgPu: number | null
+  mBaseMVA: number | null
+  pmaxMW: number | null
+  pminMW: number | null
+  costCoefficients: number | null
+  costPointsMW: number | null
+  costPointsPerH: number | null
+  startupCost: number | null
+  shutdownCost: number | null
 }
 
 export type GeneratorSumAggregateOutputType = {
@@ -43,11 +50,18 @@ export type GeneratorSumAggregateOutputType = {
   position: number | null
   bus: number | null
   pgMW: number | null
-  pMaxMW: number | null
-  pMinMW: number | null
-  status: number | null
-  costModel: number | null
-  costCoeffs: number[]
+  qgMVAr: number | null
+  qmaxMVAr: number | null
+  qminMVAr: number | null
+  vgPu: number | null
+  mBaseMVA: number | null
+  pmaxMW: number | null
+  pminMW: number | null
+  costCoefficients: number[]
+  costPointsMW: number[]
+  costPointsPerH: number[]
+  startupCost: number | null
+  shutdownCost: number | null
 }
 
 export type GeneratorMinAggregateOutputType = {
@@ -56,10 +70,17 @@ export type GeneratorMinAggregateOutputType = {
   position: number | null
   bus: number | null
   pgMW: number | null
-  pMaxMW: number | null
-  pMinMW: number | null
-  status: number | null
-  costModel: number | null
+  qgMVAr: number | null
+  qmaxMVAr: number | null
+  qminMVAr: number | null
+  vgPu: number | null
+  mBaseMVA: number | null
+  inService: boolean | null
+  pmaxMW: number | null
+  pminMW: number | null
+  costKind: string | null
+  startupCost: number | null
+  shutdownCost: number | null
 }
 
 export type GeneratorMaxAggregateOutputType = {
@@ -68,10 +89,17 @@ export type GeneratorMaxAggregateOutputType = {
   position: number | null
   bus: number | null
   pgMW: number | null
-  pMaxMW: number | null
-  pMinMW: number | null
-  status: number | null
-  costModel: number | null
+  qgMVAr: number | null
+  qmaxMVAr: number | null
+  qminMVAr: number | null
+  vgPu: number | null
+  mBaseMVA: number | null
+  inService: boolean | null
+  pmaxMW: number | null
+  pminMW: number | null
+  costKind: string | null
+  startupCost: number | null
+  shutdownCost: number | null
 }
 
 export type GeneratorCountAggregateOutputType = {
@@ -80,11 +108,20 @@ export type GeneratorCountAggregateOutputType = {
   position: number
   bus: number
   pgMW: number
-  pMaxMW: number
-  pMinMW: number
-  status: number
-  costModel: number
-  costCoeffs: number
+  qgMVAr: number
+  qmaxMVAr: number
+  qminMVAr: number
+  vgPu: number
+  mBaseMVA: number
+  inService: number
+  pmaxMW: number
+  pminMW: number
+  costKind: number
+  costCoefficients: number
+  costPointsMW: number
+  costPointsPerH: number
+  startupCost: number
+  shutdownCost: number
   _all: number
 }
 
@@ -94,11 +131,18 @@ export type GeneratorAvgAggregateInputType = {
   position?: true
   bus?: true
   pgMW?: true
-  pMaxMW?: true
-  pMinMW?: true
-  status?: true
-  costModel?: true
-  costCoeffs?: true
+  qgMVAr?: true
+  qmaxMVAr?: true
+  qminMVAr?: true
+  vgPu?: true
+  mBaseMVA?: true
+  pmaxMW?: true
+  pminMW?: true
+  costCoefficients?: true
+  costPointsMW?: true
+  costPointsPerH?: true
+  startupCost?: true
+  shutdownCost?: true
 }
 
 export type GeneratorSumAggregateInputType = {
@@ -106,11 +150,18 @@ export type GeneratorSumAggregateInputType = {
   position?: true
   bus?: true
   pgMW?: true
-  pMaxMW?: true
-  pMinMW?: true
-  status?: true
-  costModel?: true
-  costCoeffs?: true
+  qgMVAr?: true
+  qmaxMVAr?: true
+  qminMVAr?: true
+  vgPu?: true
+  mBaseMVA?: true
+  pmaxMW?: true
+  pminMW?: true
+  costCoefficients?: true
+  costPointsMW?: true
+  costPointsPerH?: true
+  startupCost?: true
+  shutdownCost?: true
 }
 
 export type GeneratorMinAggregateInputType = {
@@ -119,10 +170,17 @@ export type GeneratorMinAggregateInputType = {
   position?: true
   bus?: true
   pgMW?: true
-  pMaxMW?: true
-  pMinMW?: true
-  status?: true
-  costModel?: true
+  qgMVAr?: true
+  qmaxMVAr?: true
+  qminMVAr?: true
+  vgPu?: true
+  mBaseMVA?: true
+  inService?: true
+  pmaxMW?: true
+  pminMW?: true
+  costKind?: true
+  startupCost?: true
+  shutdownCost?: true
 }
 
 export type GeneratorMaxAggregateInputType = {
@@ -131,10 +189,17 @@ export type GeneratorMaxAggregateInputType = {
   position?: true
   bus?: true
   pgMW?: true
-  pMaxMW?: true
-  pMinMW?: true
-  status?: true
-  costModel?: true
+  qgMVAr?: true
+  qmaxMVAr?: true
+  qminMVAr?: true
+  vgPu?: true
+  mBaseMVA?: true
+  inService?: true
+  pmaxMW?: true
+  pminMW?: true
+  costKind?: true
+  startupCost?: true
+  shutdownCost?: true
 }
 
 export type GeneratorCountAggregateInputType = {
@@ -143,11 +208,20 @@ export type GeneratorCountAggregateInputType = {
   position?: true
   bus?: true
   pgMW?: true
-  pMaxMW?: true
-  pMinMW?: true
-  status?: true
-  costModel?: true
-  costCoeffs?: true
+  qgMVAr?: true
+  qmaxMVAr?: true
+  qminMVAr?: true
+  vgPu?: true
+  mBaseMVA?: true
+  inService?: true
+  pmaxMW?: true
+  pminMW?: true
+  costKind?: true
+  costCoefficients?: true
+  costPointsMW?: true
+  costPointsPerH?: true
+  startupCost?: true
+  shutdownCost?: true
   _all?: true
 }
 
@@ -243,11 +317,20 @@ export type GeneratorGroupByOutputType = {
   position: number
   bus: number
   pgMW: number
-  pMaxMW: number
-  pMinMW: number
-  status: number
-  costModel: number
-  costCoeffs: number[]
+  qgMVAr: number
+  qmaxMVAr: number | null
+  qminMVAr: number | null
+  vgPu: number
+  mBaseMVA: number
+  inService: boolean
+  pmaxMW: number
+  pminMW: number
+  costKind: string
+  costCoefficients: number[]
+  costPointsMW: number[]
+  costPointsPerH: number[]
+  startupCost: number
+  shutdownCost: number
   _count: GeneratorCountAggregateOutputType | null
   _avg: GeneratorAvgAggregateOutputType | null
   _sum: GeneratorSumAggregateOutputType | null
@@ -279,11 +362,20 @@ export type GeneratorWhereInput = {
   position?: Prisma.IntFilter<"Generator"> | number
   bus?: Prisma.IntFilter<"Generator"> | number
   pgMW?: Prisma.FloatFilter<"Generator"> | number
-  pMaxMW?: Prisma.FloatFilter<"Generator"> | number
-  pMinMW?: Prisma.FloatFilter<"Generator"> | number
-  status?: Prisma.IntFilter<"Generator"> | number
-  costModel?: Prisma.IntFilter<"Generator"> | number
-  costCoeffs?: Prisma.FloatNullableListFilter<"Generator">
+  qgMVAr?: Prisma.FloatFilter<"Generator"> | number
+  qmaxMVAr?: Prisma.FloatNullableFilter<"Generator"> | number | null
+  qminMVAr?: Prisma.FloatNullableFilter<"Generator"> | number | null
+  vgPu?: Prisma.FloatFilter<"Generator"> | number
+  mBaseMVA?: Prisma.FloatFilter<"Generator"> | number
+  inService?: Prisma.BoolFilter<"Generator"> | boolean
+  pmaxMW?: Prisma.FloatFilter<"Generator"> | number
+  pminMW?: Prisma.FloatFilter<"Generator"> | number
+  costKind?: Prisma.StringFilter<"Generator"> | string
+  costCoefficients?: Prisma.FloatNullableListFilter<"Generator">
+  costPointsMW?: Prisma.FloatNullableListFilter<"Generator">
+  costPointsPerH?: Prisma.FloatNullableListFilter<"Generator">
+  startupCost?: Prisma.FloatFilter<"Generator"> | number
+  shutdownCost?: Prisma.FloatFilter<"Generator"> | number
   network?: Prisma.XOR<Prisma.GridNetworkScalarRelationFilter, Prisma.GridNetworkWhereInput>
 }
 
@@ -293,11 +385,20 @@ export type GeneratorOrderByWithRelationInput = {
   position?: Prisma.SortOrder
   bus?: Prisma.SortOrder
   pgMW?: Prisma.SortOrder
-  pMaxMW?: Prisma.SortOrder
-  pMinMW?: Prisma.SortOrder
-  status?: Prisma.SortOrder
-  costModel?: Prisma.SortOrder
-  costCoeffs?: Prisma.SortOrder
+  qgMVAr?: Prisma.SortOrder
+  qmaxMVAr?: Prisma.SortOrderInput | Prisma.SortOrder
+  qminMVAr?: Prisma.SortOrderInput | Prisma.SortOrder
+  vgPu?: Prisma.SortOrder
+  mBaseMVA?: Prisma.SortOrder
+  inService?: Prisma.SortOrder
+  pmaxMW?: Prisma.SortOrder
+  pminMW?: Prisma.SortOrder
+  costKind?: Prisma.SortOrder
+  costCoefficients?: Prisma.SortOrder
+  costPointsMW?: Prisma.SortOrder
+  costPointsPerH?: Prisma.SortOrder
+  startupCost?: Prisma.SortOrder
+  shutdownCost?: Prisma.SortOrder
   network?: Prisma.GridNetworkOrderByWithRelationInput
 }
 
@@ -311,11 +412,20 @@ export type GeneratorWhereUniqueInput = Prisma.AtLeast<{
   position?: Prisma.IntFilter<"Generator"> | number
   bus?: Prisma.IntFilter<"Generator"> | number
   pgMW?: Prisma.FloatFilter<"Generator"> | number
-  pMaxMW?: Prisma.FloatFilter<"Generator"> | number
-  pMinMW?: Prisma.FloatFilter<"Generator"> | number
-  status?: Prisma.IntFilter<"Generator"> | number
-  costModel?: Prisma.IntFilter<"Generator"> | number
-  costCoeffs?: Prisma.FloatNullableListFilter<"Generator">
+  qgMVAr?: Prisma.FloatFilter<"Generator"> | number
+  qmaxMVAr?: Prisma.FloatNullableFilter<"Generator"> | number | null
+  qminMVAr?: Prisma.FloatNullableFilter<"Generator"> | number | null
+  vgPu?: Prisma.FloatFilter<"Generator"> | number
+  mBaseMVA?: Prisma.FloatFilter<"Generator"> | number
+  inService?: Prisma.BoolFilter<"Generator"> | boolean
+  pmaxMW?: Prisma.FloatFilter<"Generator"> | number
+  pminMW?: Prisma.FloatFilter<"Generator"> | number
+  costKind?: Prisma.StringFilter<"Generator"> | string
+  costCoefficients?: Prisma.FloatNullableListFilter<"Generator">
+  costPointsMW?: Prisma.FloatNullableListFilter<"Generator">
+  costPointsPerH?: Prisma.FloatNullableListFilter<"Generator">
+  startupCost?: Prisma.FloatFilter<"Generator"> | number
+  shutdownCost?: Prisma.FloatFilter<"Generator"> | number
   network?: Prisma.XOR<Prisma.GridNetworkScalarRelationFilter, Prisma.GridNetworkWhereInput>
 }, "id" | "networkId_position">
 
@@ -325,11 +435,20 @@ export type GeneratorOrderByWithAggregationInput = {
   position?: Prisma.SortOrder
   bus?: Prisma.SortOrder
   pgMW?: Prisma.SortOrder
-  pMaxMW?: Prisma.SortOrder
-  pMinMW?: Prisma.SortOrder
-  status?: Prisma.SortOrder
-  costModel?: Prisma.SortOrder
-  costCoeffs?: Prisma.SortOrder
+  qgMVAr?: Prisma.SortOrder
+  qmaxMVAr?: Prisma.SortOrderInput | Prisma.SortOrder
+  qminMVAr?: Prisma.SortOrderInput | Prisma.SortOrder
+  vgPu?: Prisma.SortOrder
+  mBaseMVA?: Prisma.SortOrder
+  inService?: Prisma.SortOrder
+  pmaxMW?: Prisma.SortOrder
+  pminMW?: Prisma.SortOrder
+  costKind?: Prisma.SortOrder
+  costCoefficients?: Prisma.SortOrder
+  costPointsMW?: Prisma.SortOrder
+  costPointsPerH?: Prisma.SortOrder
+  startupCost?: Prisma.SortOrder
+  shutdownCost?: Prisma.SortOrder
   _count?: Prisma.GeneratorCountOrderByAggregateInput
   _avg?: Prisma.GeneratorAvgOrderByAggregateInput
   _max?: Prisma.GeneratorMaxOrderByAggregateInput
@@ -346,22 +465,40 @@ export type GeneratorScalarWhereWithAggregatesInput = {
   position?: Prisma.IntWithAggregatesFilter<"Generator"> | number
   bus?: Prisma.IntWithAggregatesFilter<"Generator"> | number
   pgMW?: Prisma.FloatWithAggregatesFilter<"Generator"> | number
-  pMaxMW?: Prisma.FloatWithAggregatesFilter<"Generator"> | number
-  pMinMW?: Prisma.FloatWithAggregatesFilter<"Generator"> | number
-  status?: Prisma.IntWithAggregatesFilter<"Generator"> | number
-  costModel?: Prisma.IntWithAggregatesFilter<"Generator"> | number
-  costCoeffs?: Prisma.FloatNullableListFilter<"Generator">
+  qgMVAr?: Prisma.FloatWithAggregatesFilter<"Generator"> | number
+  qmaxMVAr?: Prisma.FloatNullableWithAggregatesFilter<"Generator"> | number | null
+  qminMVAr?: Prisma.FloatNullableWithAggregatesFilter<"Generator"> | number | null
+  vgPu?: Prisma.FloatWithAggregatesFilter<"Generator"> | number
+  mBaseMVA?: Prisma.FloatWithAggregatesFilter<"Generator"> | number
+  inService?: Prisma.BoolWithAggregatesFilter<"Generator"> | boolean
+  pmaxMW?: Prisma.FloatWithAggregatesFilter<"Generator"> | number
+  pminMW?: Prisma.FloatWithAggregatesFilter<"Generator"> | number
+  costKind?: Prisma.StringWithAggregatesFilter<"Generator"> | string
+  costCoefficients?: Prisma.FloatNullableListFilter<"Generator">
+  costPointsMW?: Prisma.FloatNullableListFilter<"Generator">
+  costPointsPerH?: Prisma.FloatNullableListFilter<"Generator">
+  startupCost?: Prisma.FloatWithAggregatesFilter<"Generator"> | number
+  shutdownCost?: Prisma.FloatWithAggregatesFilter<"Generator"> | number
 }
 
 export type GeneratorCreateInput = {
   position: number
   bus: number
   pgMW: number
-  pMaxMW: number
-  pMinMW: number
-  status: number
-  costModel: number
-  costCoeffs?: Prisma.GeneratorCreatecostCoeffsInput | number[]
+  qgMVAr: number
+  qmaxMVAr?: number | null
+  qminMVAr?: number | null
+  vgPu: number
+  mBaseMVA: number
+  inService: boolean
+  pmaxMW: number
+  pminMW: number
+  costKind: string
+  costCoefficients?: Prisma.GeneratorCreatecostCoefficientsInput | number[]
+  costPointsMW?: Prisma.GeneratorCreatecostPointsMWInput | number[]
+  costPointsPerH?: Prisma.GeneratorCreatecostPointsPerHInput | number[]
+  startupCost: number
+  shutdownCost: number
   network: Prisma.GridNetworkCreateNestedOneWithoutGeneratorsInput
 }
 
@@ -371,22 +508,40 @@ export type GeneratorUncheckedCreateInput = {
   position: number
   bus: number
   pgMW: number
-  pMaxMW: number
-  pMinMW: number
-  status: number
-  costModel: number
-  costCoeffs?: Prisma.GeneratorCreatecostCoeffsInput | number[]
+  qgMVAr: number
+  qmaxMVAr?: number | null
+  qminMVAr?: number | null
+  vgPu: number
+  mBaseMVA: number
+  inService: boolean
+  pmaxMW: number
+  pminMW: number
+  costKind: string
+  costCoefficients?: Prisma.GeneratorCreatecostCoefficientsInput | number[]
+  costPointsMW?: Prisma.GeneratorCreatecostPointsMWInput | number[]
+  costPointsPerH?: Prisma.GeneratorCreatecostPointsPerHInput | number[]
+  startupCost: number
+  shutdownCost: number
 }
 
 export type GeneratorUpdateInput = {
   position?: Prisma.IntFieldUpdateOperationsInput | number
   bus?: Prisma.IntFieldUpdateOperationsInput | number
   pgMW?: Prisma.FloatFieldUpdateOperationsInput | number
-  pMaxMW?: Prisma.FloatFieldUpdateOperationsInput | number
-  pMinMW?: Prisma.FloatFieldUpdateOperationsInput | number
-  status?: Prisma.IntFieldUpdateOperationsInput | number
-  costModel?: Prisma.IntFieldUpdateOperationsInput | number
-  costCoeffs?: Prisma.GeneratorUpdatecostCoeffsInput | number[]
+  qgMVAr?: Prisma.FloatFieldUpdateOperationsInput | number
+  qmaxMVAr?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  qminMVAr?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  vgPu?: Prisma.FloatFieldUpdateOperationsInput | number
+  mBaseMVA?: Prisma.FloatFieldUpdateOperationsInput | number
+  inService?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  pmaxMW?: Prisma.FloatFieldUpdateOperationsInput | number
+  pminMW?: Prisma.FloatFieldUpdateOperationsInput | number
+  costKind?: Prisma.StringFieldUpdateOperationsInput | string
+  costCoefficients?: Prisma.GeneratorUpdatecostCoefficientsInput | number[]
+  costPointsMW?: Prisma.GeneratorUpdatecostPointsMWInput | number[]
+  costPointsPerH?: Prisma.GeneratorUpdatecostPointsPerHInput | number[]
+  startupCost?: Prisma.FloatFieldUpdateOperationsInput | number
+  shutdownCost?: Prisma.FloatFieldUpdateOperationsInput | number
   network?: Prisma.GridNetworkUpdateOneRequiredWithoutGeneratorsNestedInput
 }
 
@@ -396,11 +551,20 @@ export type GeneratorUncheckedUpdateInput = {
   position?: Prisma.IntFieldUpdateOperationsInput | number
   bus?: Prisma.IntFieldUpdateOperationsInput | number
   pgMW?: Prisma.FloatFieldUpdateOperationsInput | number
-  pMaxMW?: Prisma.FloatFieldUpdateOperationsInput | number
-  pMinMW?: Prisma.FloatFieldUpdateOperationsInput | number
-  status?: Prisma.IntFieldUpdateOperationsInput | number
-  costModel?: Prisma.IntFieldUpdateOperationsInput | number
-  costCoeffs?: Prisma.GeneratorUpdatecostCoeffsInput | number[]
+  qgMVAr?: Prisma.FloatFieldUpdateOperationsInput | number
+  qmaxMVAr?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  qminMVAr?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  vgPu?: Prisma.FloatFieldUpdateOperationsInput | number
+  mBaseMVA?: Prisma.FloatFieldUpdateOperationsInput | number
+  inService?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  pmaxMW?: Prisma.FloatFieldUpdateOperationsInput | number
+  pminMW?: Prisma.FloatFieldUpdateOperationsInput | number
+  costKind?: Prisma.StringFieldUpdateOperationsInput | string
+  costCoefficients?: Prisma.GeneratorUpdatecostCoefficientsInput | number[]
+  costPointsMW?: Prisma.GeneratorUpdatecostPointsMWInput | number[]
+  costPointsPerH?: Prisma.GeneratorUpdatecostPointsPerHInput | number[]
+  startupCost?: Prisma.FloatFieldUpdateOperationsInput | number
+  shutdownCost?: Prisma.FloatFieldUpdateOperationsInput | number
 }
 
 export type GeneratorCreateManyInput = {
@@ -409,22 +573,40 @@ export type GeneratorCreateManyInput = {
   position: number
   bus: number
   pgMW: number
-  pMaxMW: number
-  pMinMW: number
-  status: number
-  costModel: number
-  costCoeffs?: Prisma.GeneratorCreatecostCoeffsInput | number[]
+  qgMVAr: number
+  qmaxMVAr?: number | null
+  qminMVAr?: number | null
+  vgPu: number
+  mBaseMVA: number
+  inService: boolean
+  pmaxMW: number
+  pminMW: number
+  costKind: string
+  costCoefficients?: Prisma.GeneratorCreatecostCoefficientsInput | number[]
+  costPointsMW?: Prisma.GeneratorCreatecostPointsMWInput | number[]
+  costPointsPerH?: Prisma.GeneratorCreatecostPointsPerHInput | number[]
+  startupCost: number
+  shutdownCost: number
 }
 
 export type GeneratorUpdateManyMutationInput = {
   position?: Prisma.IntFieldUpdateOperationsInput | number
   bus?: Prisma.IntFieldUpdateOperationsInput | number
   pgMW?: Prisma.FloatFieldUpdateOperationsInput | number
-  pMaxMW?: Prisma.FloatFieldUpdateOperationsInput | number
-  pMinMW?: Prisma.FloatFieldUpdateOperationsInput | number
-  status?: Prisma.IntFieldUpdateOperationsInput | number
-  costModel?: Prisma.IntFieldUpdateOperationsInput | number
-  costCoeffs?: Prisma.GeneratorUpdatecostCoeffsInput | number[]
+  qgMVAr?: Prisma.FloatFieldUpdateOperationsInput | number
+  qmaxMVAr?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  qminMVAr?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  vgPu?: Prisma.FloatFieldUpdateOperationsInput | number
+  mBaseMVA?: Prisma.FloatFieldUpdateOperationsInput | number
+  inService?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  pmaxMW?: Prisma.FloatFieldUpdateOperationsInput | number
+  pminMW?: Prisma.FloatFieldUpdateOperationsInput | number
+  costKind?: Prisma.StringFieldUpdateOperationsInput | string
+  costCoefficients?: Prisma.GeneratorUpdatecostCoefficientsInput | number[]
+  costPointsMW?: Prisma.GeneratorUpdatecostPointsMWInput | number[]
+  costPointsPerH?: Prisma.GeneratorUpdatecostPointsPerHInput | number[]
+  startupCost?: Prisma.FloatFieldUpdateOperationsInput | number
+  shutdownCost?: Prisma.FloatFieldUpdateOperationsInput | number
 }
 
 export type GeneratorUncheckedUpdateManyInput = {
@@ -433,11 +615,20 @@ export type GeneratorUncheckedUpdateManyInput = {
   position?: Prisma.IntFieldUpdateOperationsInput | number
   bus?: Prisma.IntFieldUpdateOperationsInput | number
   pgMW?: Prisma.FloatFieldUpdateOperationsInput | number
-  pMaxMW?: Prisma.FloatFieldUpdateOperationsInput | number
-  pMinMW?: Prisma.FloatFieldUpdateOperationsInput | number
-  status?: Prisma.IntFieldUpdateOperationsInput | number
-  costModel?: Prisma.IntFieldUpdateOperationsInput | number
-  costCoeffs?: Prisma.GeneratorUpdatecostCoeffsInput | number[]
+  qgMVAr?: Prisma.FloatFieldUpdateOperationsInput | number
+  qmaxMVAr?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  qminMVAr?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  vgPu?: Prisma.FloatFieldUpdateOperationsInput | number
+  mBaseMVA?: Prisma.FloatFieldUpdateOperationsInput | number
+  inService?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  pmaxMW?: Prisma.FloatFieldUpdateOperationsInput | number
+  pminMW?: Prisma.FloatFieldUpdateOperationsInput | number
+  costKind?: Prisma.StringFieldUpdateOperationsInput | string
+  costCoefficients?: Prisma.GeneratorUpdatecostCoefficientsInput | number[]
+  costPointsMW?: Prisma.GeneratorUpdatecostPointsMWInput | number[]
+  costPointsPerH?: Prisma.GeneratorUpdatecostPointsPerHInput | number[]
+  startupCost?: Prisma.FloatFieldUpdateOperationsInput | number
+  shutdownCost?: Prisma.FloatFieldUpdateOperationsInput | number
 }
 
 export type GeneratorListRelationFilter = {
@@ -461,11 +652,20 @@ export type GeneratorCountOrderByAggregateInput = {
   position?: Prisma.SortOrder
   bus?: Prisma.SortOrder
   pgMW?: Prisma.SortOrder
-  pMaxMW?: Prisma.SortOrder
-  pMinMW?: Prisma.SortOrder
-  status?: Prisma.SortOrder
-  costModel?: Prisma.SortOrder
-  costCoeffs?: Prisma.SortOrder
+  qgMVAr?: Prisma.SortOrder
+  qmaxMVAr?: Prisma.SortOrder
+  qminMVAr?: Prisma.SortOrder
+  vgPu?: Prisma.SortOrder
+  mBaseMVA?: Prisma.SortOrder
+  inService?: Prisma.SortOrder
+  pmaxMW?: Prisma.SortOrder
+  pminMW?: Prisma.SortOrder
+  costKind?: Prisma.SortOrder
+  costCoefficients?: Prisma.SortOrder
+  costPointsMW?: Prisma.SortOrder
+  costPointsPerH?: Prisma.SortOrder
+  startupCost?: Prisma.SortOrder
+  shutdownCost?: Prisma.SortOrder
 }
 
 export type GeneratorAvgOrderByAggregateInput = {
@@ -473,11 +673,18 @@ export type GeneratorAvgOrderByAggregateInput = {
   position?: Prisma.SortOrder
   bus?: Prisma.SortOrder
   pgMW?: Prisma.SortOrder
-  pMaxMW?: Prisma.SortOrder
-  pMinMW?: Prisma.SortOrder
-  status?: Prisma.SortOrder
-  costModel?: Prisma.SortOrder
-  costCoeffs?: Prisma.SortOrder
+  qgMVAr?: Prisma.SortOrder
+  qmaxMVAr?: Prisma.SortOrder
+  qminMVAr?: Prisma.SortOrder
+  vgPu?: Prisma.SortOrder
+  mBaseMVA?: Prisma.SortOrder
+  pmaxMW?: Prisma.SortOrder
+  pminMW?: Prisma.SortOrder
+  costCoefficients?: Prisma.SortOrder
+  costPointsMW?: Prisma.SortOrder
+  costPointsPerH?: Prisma.SortOrder
+  startupCost?: Prisma.SortOrder
+  shutdownCost?: Prisma.SortOrder
 }
 
 export type GeneratorMaxOrderByAggregateInput = {
@@ -486,10 +693,17 @@ export type GeneratorMaxOrderByAggregateInput = {
   position?: Prisma.SortOrder
   bus?: Prisma.SortOrder
   pgMW?: Prisma.SortOrder
-  pMaxMW?: Prisma.SortOrder
-  pMinMW?: Prisma.SortOrder
-  status?: Prisma.SortOrder
-  costModel?: Prisma.SortOrder
+  qgMVAr?: Prisma.SortOrder
+  qmaxMVAr?: Prisma.SortOrder
+  qminMVAr?: Prisma.SortOrder
+  vgPu?: Prisma.SortOrder
+  mBaseMVA?: Prisma.SortOrder
+  inService?: Prisma.SortOrder
+  pmaxMW?: Prisma.SortOrder
+  pminMW?: Prisma.SortOrder
+  costKind?: Prisma.SortOrder
+  startupCost?: Prisma.SortOrder
+  shutdownCost?: Prisma.SortOrder
 }
 
 export type GeneratorMinOrderByAggregateInput = {
@@ -498,10 +712,17 @@ export type GeneratorMinOrderByAggregateInput = {
   position?: Prisma.SortOrder
   bus?: Prisma.SortOrder
   pgMW?: Prisma.SortOrder
-  pMaxMW?: Prisma.SortOrder
-  pMinMW?: Prisma.SortOrder
-  status?: Prisma.SortOrder
-  costModel?: Prisma.SortOrder
+  qgMVAr?: Prisma.SortOrder
+  qmaxMVAr?: Prisma.SortOrder
+  qminMVAr?: Prisma.SortOrder
+  vgPu?: Prisma.SortOrder
+  mBaseMVA?: Prisma.SortOrder
+  inService?: Prisma.SortOrder
+  pmaxMW?: Prisma.SortOrder
+  pminMW?: Prisma.SortOrder
+  costKind?: Prisma.SortOrder
+  startupCost?: Prisma.SortOrder
+  shutdownCost?: Prisma.SortOrder
 }
 
 export type GeneratorSumOrderByAggregateInput = {
@@ -509,11 +730,18 @@ export type GeneratorSumOrderByAggregateInput = {
   position?: Prisma.SortOrder
   bus?: Prisma.SortOrder
   pgMW?: Prisma.SortOrder
-  pMaxMW?: Prisma.SortOrder
-  pMinMW?: Prisma.SortOrder
-  status?: Prisma.SortOrder
-  costModel?: Prisma.SortOrder
-  costCoeffs?: Prisma.SortOrder
+  qgMVAr?: Prisma.SortOrder
+  qmaxMVAr?: Prisma.SortOrder
+  qminMVAr?: Prisma.SortOrder
+  vgPu?: Prisma.SortOrder
+  mBaseMVA?: Prisma.SortOrder
+  pmaxMW?: Prisma.SortOrder
+  pminMW?: Prisma.SortOrder
+  costCoefficients?: Prisma.SortOrder
+  costPointsMW?: Prisma.SortOrder
+  costPointsPerH?: Prisma.SortOrder
+  startupCost?: Prisma.SortOrder
+  shutdownCost?: Prisma.SortOrder
 }
 
 export type GeneratorCreateNestedManyWithoutNetworkInput = {
@@ -558,11 +786,29 @@ export type GeneratorUncheckedUpdateManyWithoutNetworkNestedInput = {
   deleteMany?: Prisma.GeneratorScalarWhereInput | Prisma.GeneratorScalarWhereInput[]
 }
 
-export type GeneratorCreatecostCoeffsInput = {
+export type GeneratorCreatecostCoefficientsInput = {
   set: number[]
 }
 
-export type GeneratorUpdatecostCoeffsInput = {
+export type GeneratorCreatecostPointsMWInput = {
+  set: number[]
+}
+
+export type GeneratorCreatecostPointsPerHInput = {
+  set: number[]
+}
+
+export type GeneratorUpdatecostCoefficientsInput = {
+  set?: number[]
+  push?: number | number[]
+}
+
+export type GeneratorUpdatecostPointsMWInput = {
+  set?: number[]
+  push?: number | number[]
+}
+
+export type GeneratorUpdatecostPointsPerHInput = {
   set?: number[]
   push?: number | number[]
 }
@@ -571,11 +817,20 @@ export type GeneratorCreateWithoutNetworkInput = {
   position: number
   bus: number
   pgMW: number
-  pMaxMW: number
-  pMinMW: number
-  status: number
-  costModel: number
-  costCoeffs?: Prisma.GeneratorCreatecostCoeffsInput | number[]
+  qgMVAr: number
+  qmaxMVAr?: number | null
+  qminMVAr?: number | null
+  vgPu: number
+  mBaseMVA: number
+  inService: boolean
+  pmaxMW: number
+  pminMW: number
+  costKind: string
+  costCoefficients?: Prisma.GeneratorCreatecostCoefficientsInput | number[]
+  costPointsMW?: Prisma.GeneratorCreatecostPointsMWInput | number[]
+  costPointsPerH?: Prisma.GeneratorCreatecostPointsPerHInput | number[]
+  startupCost: number
+  shutdownCost: number
 }
 
 export type GeneratorUncheckedCreateWithoutNetworkInput = {
@@ -583,11 +838,20 @@ export type GeneratorUncheckedCreateWithoutNetworkInput = {
   position: number
   bus: number
   pgMW: number
-  pMaxMW: number
-  pMinMW: number
-  status: number
-  costModel: number
-  costCoeffs?: Prisma.GeneratorCreatecostCoeffsInput | number[]
+  qgMVAr: number
+  qmaxMVAr?: number | null
+  qminMVAr?: number | null
+  vgPu: number
+  mBaseMVA: number
+  inService: boolean
+  pmaxMW: number
+  pminMW: number
+  costKind: string
+  costCoefficients?: Prisma.GeneratorCreatecostCoefficientsInput | number[]
+  costPointsMW?: Prisma.GeneratorCreatecostPointsMWInput | number[]
+  costPointsPerH?: Prisma.GeneratorCreatecostPointsPerHInput | number[]
+  startupCost: number
+  shutdownCost: number
 }
 
 export type GeneratorCreateOrConnectWithoutNetworkInput = {
@@ -625,11 +889,20 @@ export type GeneratorScalarWhereInput = {
   position?: Prisma.IntFilter<"Generator"> | number
   bus?: Prisma.IntFilter<"Generator"> | number
   pgMW?: Prisma.FloatFilter<"Generator"> | number
-  pMaxMW?: Prisma.FloatFilter<"Generator"> | number
-  pMinMW?: Prisma.FloatFilter<"Generator"> | number
-  status?: Prisma.IntFilter<"Generator"> | number
-  costModel?: Prisma.IntFilter<"Generator"> | number
-  costCoeffs?: Prisma.FloatNullableListFilter<"Generator">
+  qgMVAr?: Prisma.FloatFilter<"Generator"> | number
+  qmaxMVAr?: Prisma.FloatNullableFilter<"Generator"> | number | null
+  qminMVAr?: Prisma.FloatNullableFilter<"Generator"> | number | null
+  vgPu?: Prisma.FloatFilter<"Generator"> | number
+  mBaseMVA?: Prisma.FloatFilter<"Generator"> | number
+  inService?: Prisma.BoolFilter<"Generator"> | boolean
+  pmaxMW?: Prisma.FloatFilter<"Generator"> | number
+  pminMW?: Prisma.FloatFilter<"Generator"> | number
+  costKind?: Prisma.StringFilter<"Generator"> | string
+  costCoefficients?: Prisma.FloatNullableListFilter<"Generator">
+  costPointsMW?: Prisma.FloatNullableListFilter<"Generator">
+  costPointsPerH?: Prisma.FloatNullableListFilter<"Generator">
+  startupCost?: Prisma.FloatFilter<"Generator"> | number
+  shutdownCost?: Prisma.FloatFilter<"Generator"> | number
 }
 
 export type GeneratorCreateManyNetworkInput = {
@@ -637,22 +910,40 @@ export type GeneratorCreateManyNetworkInput = {
   position: number
   bus: number
   pgMW: number
-  pMaxMW: number
-  pMinMW: number
-  status: number
-  costModel: number
-  costCoeffs?: Prisma.GeneratorCreatecostCoeffsInput | number[]
+  qgMVAr: number
+  qmaxMVAr?: number | null
+  qminMVAr?: number | null
+  vgPu: number
+  mBaseMVA: number
+  inService: boolean
+  pmaxMW: number
+  pminMW: number
+  costKind: string
+  costCoefficients?: Prisma.GeneratorCreatecostCoefficientsInput | number[]
+  costPointsMW?: Prisma.GeneratorCreatecostPointsMWInput | number[]
+  costPointsPerH?: Prisma.GeneratorCreatecostPointsPerHInput | number[]
+  startupCost: number
+  shutdownCost: number
 }
 
 export type GeneratorUpdateWithoutNetworkInput = {
   position?: Prisma.IntFieldUpdateOperationsInput | number
   bus?: Prisma.IntFieldUpdateOperationsInput | number
   pgMW?: Prisma.FloatFieldUpdateOperationsInput | number
-  pMaxMW?: Prisma.FloatFieldUpdateOperationsInput | number
-  pMinMW?: Prisma.FloatFieldUpdateOperationsInput | number
-  status?: Prisma.IntFieldUpdateOperationsInput | number
-  costModel?: Prisma.IntFieldUpdateOperationsInput | number
-  costCoeffs?: Prisma.GeneratorUpdatecostCoeffsInput | number[]
+  qgMVAr?: Prisma.FloatFieldUpdateOperationsInput | number
+  qmaxMVAr?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  qminMVAr?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  vgPu?: Prisma.FloatFieldUpdateOperationsInput | number
+  mBaseMVA?: Prisma.FloatFieldUpdateOperationsInput | number
+  inService?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  pmaxMW?: Prisma.FloatFieldUpdateOperationsInput | number
+  pminMW?: Prisma.FloatFieldUpdateOperationsInput | number
+  costKind?: Prisma.StringFieldUpdateOperationsInput | string
+  costCoefficients?: Prisma.GeneratorUpdatecostCoefficientsInput | number[]
+  costPointsMW?: Prisma.GeneratorUpdatecostPointsMWInput | number[]
+  costPointsPerH?: Prisma.GeneratorUpdatecostPointsPerHInput | number[]
+  startupCost?: Prisma.FloatFieldUpdateOperationsInput | number
+  shutdownCost?: Prisma.FloatFieldUpdateOperationsInput | number
 }
 
 export type GeneratorUncheckedUpdateWithoutNetworkInput = {
@@ -660,11 +951,20 @@ export type GeneratorUncheckedUpdateWithoutNetworkInput = {
   position?: Prisma.IntFieldUpdateOperationsInput | number
   bus?: Prisma.IntFieldUpdateOperationsInput | number
   pgMW?: Prisma.FloatFieldUpdateOperationsInput | number
-  pMaxMW?: Prisma.FloatFieldUpdateOperationsInput | number
-  pMinMW?: Prisma.FloatFieldUpdateOperationsInput | number
-  status?: Prisma.IntFieldUpdateOperationsInput | number
-  costModel?: Prisma.IntFieldUpdateOperationsInput | number
-  costCoeffs?: Prisma.GeneratorUpdatecostCoeffsInput | number[]
+  qgMVAr?: Prisma.FloatFieldUpdateOperationsInput | number
+  qmaxMVAr?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  qminMVAr?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  vgPu?: Prisma.FloatFieldUpdateOperationsInput | number
+  mBaseMVA?: Prisma.FloatFieldUpdateOperationsInput | number
+  inService?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  pmaxMW?: Prisma.FloatFieldUpdateOperationsInput | number
+  pminMW?: Prisma.FloatFieldUpdateOperationsInput | number
+  costKind?: Prisma.StringFieldUpdateOperationsInput | string
+  costCoefficients?: Prisma.GeneratorUpdatecostCoefficientsInput | number[]
+  costPointsMW?: Prisma.GeneratorUpdatecostPointsMWInput | number[]
+  costPointsPerH?: Prisma.GeneratorUpdatecostPointsPerHInput | number[]
+  startupCost?: Prisma.FloatFieldUpdateOperationsInput | number
+  shutdownCost?: Prisma.FloatFieldUpdateOperationsInput | number
 }
 
 export type GeneratorUncheckedUpdateManyWithoutNetworkInput = {
@@ -672,11 +972,20 @@ export type GeneratorUncheckedUpdateManyWithoutNetworkInput = {
   position?: Prisma.IntFieldUpdateOperationsInput | number
   bus?: Prisma.IntFieldUpdateOperationsInput | number
   pgMW?: Prisma.FloatFieldUpdateOperationsInput | number
-  pMaxMW?: Prisma.FloatFieldUpdateOperationsInput | number
-  pMinMW?: Prisma.FloatFieldUpdateOperationsInput | number
-  status?: Prisma.IntFieldUpdateOperationsInput | number
-  costModel?: Prisma.IntFieldUpdateOperationsInput | number
-  costCoeffs?: Prisma.GeneratorUpdatecostCoeffsInput | number[]
+  qgMVAr?: Prisma.FloatFieldUpdateOperationsInput | number
+  qmaxMVAr?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  qminMVAr?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  vgPu?: Prisma.FloatFieldUpdateOperationsInput | number
+  mBaseMVA?: Prisma.FloatFieldUpdateOperationsInput | number
+  inService?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  pmaxMW?: Prisma.FloatFieldUpdateOperationsInput | number
+  pminMW?: Prisma.FloatFieldUpdateOperationsInput | number
+  costKind?: Prisma.StringFieldUpdateOperationsInput | string
+  costCoefficients?: Prisma.GeneratorUpdatecostCoefficientsInput | number[]
+  costPointsMW?: Prisma.GeneratorUpdatecostPointsMWInput | number[]
+  costPointsPerH?: Prisma.GeneratorUpdatecostPointsPerHInput | number[]
+  startupCost?: Prisma.FloatFieldUpdateOperationsInput | number
+  shutdownCost?: Prisma.FloatFieldUpdateOperationsInput | number
 }
 
 
@@ -687,11 +996,20 @@ export type GeneratorSelect<ExtArgs extends runtime.Types.Extensions.InternalArg
   position?: boolean
   bus?: boolean
   pgMW?: boolean
-  pMaxMW?: boolean
-  pMinMW?: boolean
-  status?: boolean
-  costModel?: boolean
-  costCoeffs?: boolean
+  qgMVAr?: boolean
+  qmaxMVAr?: boolean
+  qminMVAr?: boolean
+  vgPu?: boolean
+  mBaseMVA?: boolean
+  inService?: boolean
+  pmaxMW?: boolean
+  pminMW?: boolean
+  costKind?: boolean
+  costCoefficients?: boolean
+  costPointsMW?: boolean
+  costPointsPerH?: boolean
+  startupCost?: boolean
+  shutdownCost?: boolean
   network?: boolean | Prisma.GridNetworkDefaultArgs<ExtArgs>
 }, ExtArgs["result"]["generator"]>
 
@@ -701,11 +1019,20 @@ export type GeneratorSelectCreateManyAndReturn<ExtArgs extends runtime.Types.Ext
   position?: boolean
   bus?: boolean
   pgMW?: boolean
-  pMaxMW?: boolean
-  pMinMW?: boolean
-  status?: boolean
-  costModel?: boolean
-  costCoeffs?: boolean
+  qgMVAr?: boolean
+  qmaxMVAr?: boolean
+  qminMVAr?: boolean
+  vgPu?: boolean
+  mBaseMVA?: boolean
+  inService?: boolean
+  pmaxMW?: boolean
+  pminMW?: boolean
+  costKind?: boolean
+  costCoefficients?: boolean
+  costPointsMW?: boolean
+  costPointsPerH?: boolean
+  startupCost?: boolean
+  shutdownCost?: boolean
   network?: boolean | Prisma.GridNetworkDefaultArgs<ExtArgs>
 }, ExtArgs["result"]["generator"]>
 
@@ -715,11 +1042,20 @@ export type GeneratorSelectUpdateManyAndReturn<ExtArgs extends runtime.Types.Ext
   position?: boolean
   bus?: boolean
   pgMW?: boolean
-  pMaxMW?: boolean
-  pMinMW?: boolean
-  status?: boolean
-  costModel?: boolean
-  costCoeffs?: boolean
+  qgMVAr?: boolean
+  qmaxMVAr?: boolean
+  qminMVAr?: boolean
+  vgPu?: boolean
+  mBaseMVA?: boolean
+  inService?: boolean
+  pmaxMW?: boolean
+  pminMW?: boolean
+  costKind?: boolean
+  costCoefficients?: boolean
+  costPointsMW?: boolean
+  costPointsPerH?: boolean
+  startupCost?: boolean
+  shutdownCost?: boolean
   network?: boolean | Prisma.GridNetworkDefaultArgs<ExtArgs>
 }, ExtArgs["result"]["generator"]>
 
@@ -729,14 +1065,23 @@ export type GeneratorSelectScalar = {
   position?: boolean
   bus?: boolean
   pgMW?: boolean
-  pMaxMW?: boolean
-  pMinMW?: boolean
-  status?: boolean
-  costModel?: boolean
-  costCoeffs?: boolean
+  qgMVAr?: boolean
+  qmaxMVAr?: boolean
+  qminMVAr?: boolean
+  vgPu?: boolean
+  mBaseMVA?: boolean
+  inService?: boolean
+  pmaxMW?: boolean
+  pminMW?: boolean
+  costKind?: boolean
+  costCoefficients?: boolean
+  costPointsMW?: boolean
+  costPointsPerH?: boolean
+  startupCost?: boolean
+  shutdownCost?: boolean
 }
 
-export type GeneratorOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "networkId" | "position" | "bus" | "pgMW" | "pMaxMW" | "pMinMW" | "status" | "costModel" | "costCoeffs", ExtArgs["result"]["generator"]>
+export type GeneratorOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "networkId" | "position" | "bus" | "pgMW" | "qgMVAr" | "qmaxMVAr" | "qminMVAr" | "vgPu" | "mBaseMVA" | "inService" | "pmaxMW" | "pminMW" | "costKind" | "costCoefficients" | "costPointsMW" | "costPointsPerH" | "startupCost" | "shutdownCost", ExtArgs["result"]["generator"]>
 export type GeneratorInclude<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   network?: boolean | Prisma.GridNetworkDefaultArgs<ExtArgs>
 }
@@ -758,17 +1103,29 @@ export type $GeneratorPayload<ExtArgs extends runtime.Types.Extensions.InternalA
     position: number
     bus: number
     pgMW: number
-    pMaxMW: number
-    pMinMW: number
-    status: number
+    qgMVAr: number
     /**
-     * MATPOWER gencost MODEL: 1 piecewise linear, 2 polynomial.
+     * null: no upper limit (MATPOWER's Inf). Stored as null because Prisma writes -Infinity as +Infinity.
      */
-    costModel: number
+    qmaxMVAr: number | null
     /**
-     * gencost coefficients after NCOST, highest order first for polynomials ($/MWh^k).
+     * null: no lower limit (MATPOWER's -Inf).
      */
-    costCoeffs: number[]
+    qminMVAr: number | null
+    vgPu: number
+    mBaseMVA: number
+    inService: boolean
+    pmaxMW: number
+    pminMW: number
+    /**
+     * 'polynomial' (costCoefficients, $/h, highest order first) or 'piecewiseLinear' (points).
+     */
+    costKind: string
+    costCoefficients: number[]
+    costPointsMW: number[]
+    costPointsPerH: number[]
+    startupCost: number
+    shutdownCost: number
   }, ExtArgs["result"]["generator"]>
   composites: {}
 }
@@ -1198,11 +1555,20 @@ export interface GeneratorFieldRefs {
   readonly position: Prisma.FieldRef<"Generator", 'Int'>
   readonly bus: Prisma.FieldRef<"Generator", 'Int'>
   readonly pgMW: Prisma.FieldRef<"Generator", 'Float'>
-  readonly pMaxMW: Prisma.FieldRef<"Generator", 'Float'>
-  readonly pMinMW: Prisma.FieldRef<"Generator", 'Float'>
-  readonly status: Prisma.FieldRef<"Generator", 'Int'>
-  readonly costModel: Prisma.FieldRef<"Generator", 'Int'>
-  readonly costCoeffs: Prisma.FieldRef<"Generator", 'Float[]'>
+  readonly qgMVAr: Prisma.FieldRef<"Generator", 'Float'>
+  readonly qmaxMVAr: Prisma.FieldRef<"Generator", 'Float'>
+  readonly qminMVAr: Prisma.FieldRef<"Generator", 'Float'>
+  readonly vgPu: Prisma.FieldRef<"Generator", 'Float'>
+  readonly mBaseMVA: Prisma.FieldRef<"Generator", 'Float'>
+  readonly inService: Prisma.FieldRef<"Generator", 'Boolean'>
+  readonly pmaxMW: Prisma.FieldRef<"Generator", 'Float'>
+  readonly pminMW: Prisma.FieldRef<"Generator", 'Float'>
+  readonly costKind: Prisma.FieldRef<"Generator", 'String'>
+  readonly costCoefficients: Prisma.FieldRef<"Generator", 'Float[]'>
+  readonly costPointsMW: Prisma.FieldRef<"Generator", 'Float[]'>
+  readonly costPointsPerH: Prisma.FieldRef<"Generator", 'Float[]'>
+  readonly startupCost: Prisma.FieldRef<"Generator", 'Float'>
+  readonly shutdownCost: Prisma.FieldRef<"Generator", 'Float'>
 }
     
 

@@ -55,6 +55,7 @@ export type GridNetworkCountAggregateOutputType = {
   name: number
   format: number
   baseMVA: number
+  notes: number
   createdAt: number
   _all: number
 }
@@ -89,6 +90,7 @@ export type GridNetworkCountAggregateInputType = {
   name?: true
   format?: true
   baseMVA?: true
+  notes?: true
   createdAt?: true
   _all?: true
 }
@@ -184,6 +186,7 @@ export type GridNetworkGroupByOutputType = {
   name: string
   format: string
   baseMVA: number
+  notes: string[]
   createdAt: Date
   _count: GridNetworkCountAggregateOutputType | null
   _avg: GridNetworkAvgAggregateOutputType | null
@@ -215,10 +218,12 @@ export type GridNetworkWhereInput = {
   name?: Prisma.StringFilter<"GridNetwork"> | string
   format?: Prisma.StringFilter<"GridNetwork"> | string
   baseMVA?: Prisma.FloatFilter<"GridNetwork"> | number
+  notes?: Prisma.StringNullableListFilter<"GridNetwork">
   createdAt?: Prisma.DateTimeFilter<"GridNetwork"> | Date | string
   buses?: Prisma.BusListRelationFilter
   branches?: Prisma.BranchListRelationFilter
   generators?: Prisma.GeneratorListRelationFilter
+  dcLines?: Prisma.DcLineListRelationFilter
   loads?: Prisma.LoadProfileListRelationFilter
   prices?: Prisma.PriceSeriesListRelationFilter
 }
@@ -228,10 +233,12 @@ export type GridNetworkOrderByWithRelationInput = {
   name?: Prisma.SortOrder
   format?: Prisma.SortOrder
   baseMVA?: Prisma.SortOrder
+  notes?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   buses?: Prisma.BusOrderByRelationAggregateInput
   branches?: Prisma.BranchOrderByRelationAggregateInput
   generators?: Prisma.GeneratorOrderByRelationAggregateInput
+  dcLines?: Prisma.DcLineOrderByRelationAggregateInput
   loads?: Prisma.LoadProfileOrderByRelationAggregateInput
   prices?: Prisma.PriceSeriesOrderByRelationAggregateInput
 }
@@ -244,10 +251,12 @@ export type GridNetworkWhereUniqueInput = Prisma.AtLeast<{
   name?: Prisma.StringFilter<"GridNetwork"> | string
   format?: Prisma.StringFilter<"GridNetwork"> | string
   baseMVA?: Prisma.FloatFilter<"GridNetwork"> | number
+  notes?: Prisma.StringNullableListFilter<"GridNetwork">
   createdAt?: Prisma.DateTimeFilter<"GridNetwork"> | Date | string
   buses?: Prisma.BusListRelationFilter
   branches?: Prisma.BranchListRelationFilter
   generators?: Prisma.GeneratorListRelationFilter
+  dcLines?: Prisma.DcLineListRelationFilter
   loads?: Prisma.LoadProfileListRelationFilter
   prices?: Prisma.PriceSeriesListRelationFilter
 }, "id">
@@ -257,6 +266,7 @@ export type GridNetworkOrderByWithAggregationInput = {
   name?: Prisma.SortOrder
   format?: Prisma.SortOrder
   baseMVA?: Prisma.SortOrder
+  notes?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   _count?: Prisma.GridNetworkCountOrderByAggregateInput
   _avg?: Prisma.GridNetworkAvgOrderByAggregateInput
@@ -273,6 +283,7 @@ export type GridNetworkScalarWhereWithAggregatesInput = {
   name?: Prisma.StringWithAggregatesFilter<"GridNetwork"> | string
   format?: Prisma.StringWithAggregatesFilter<"GridNetwork"> | string
   baseMVA?: Prisma.FloatWithAggregatesFilter<"GridNetwork"> | number
+  notes?: Prisma.StringNullableListFilter<"GridNetwork">
   createdAt?: Prisma.DateTimeWithAggregatesFilter<"GridNetwork"> | Date | string
 }
 
@@ -281,10 +292,12 @@ export type GridNetworkCreateInput = {
   name: string
   format: string
   baseMVA: number
+  notes?: Prisma.GridNetworkCreatenotesInput | string[]
   createdAt?: Date | string
   buses?: Prisma.BusCreateNestedManyWithoutNetworkInput
   branches?: Prisma.BranchCreateNestedManyWithoutNetworkInput
   generators?: Prisma.GeneratorCreateNestedManyWithoutNetworkInput
+  dcLines?: Prisma.DcLineCreateNestedManyWithoutNetworkInput
   loads?: Prisma.LoadProfileCreateNestedManyWithoutNetworkInput
   prices?: Prisma.PriceSeriesCreateNestedManyWithoutNetworkInput
 }
@@ -294,10 +307,12 @@ export type GridNetworkUncheckedCreateInput = {
   name: string
   format: string
   baseMVA: number
+  notes?: Prisma.GridNetworkCreatenotesInput | string[]
   createdAt?: Date | string
   buses?: Prisma.BusUncheckedCreateNestedManyWithoutNetworkInput
   branches?: Prisma.BranchUncheckedCreateNestedManyWithoutNetworkInput
   generators?: Prisma.GeneratorUncheckedCreateNestedManyWithoutNetworkInput
+  dcLines?: Prisma.DcLineUncheckedCreateNestedManyWithoutNetworkInput
   loads?: Prisma.LoadProfileUncheckedCreateNestedManyWithoutNetworkInput
   prices?: Prisma.PriceSeriesUncheckedCreateNestedManyWithoutNetworkInput
 }
@@ -307,10 +322,12 @@ export type GridNetworkUpdateInput = {
   name?: Prisma.StringFieldUpdateOperationsInput | string
   format?: Prisma.StringFieldUpdateOperationsInput | string
   baseMVA?: Prisma.FloatFieldUpdateOperationsInput | number
+  notes?: Prisma.GridNetworkUpdatenotesInput | string[]
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   buses?: Prisma.BusUpdateManyWithoutNetworkNestedInput
   branches?: Prisma.BranchUpdateManyWithoutNetworkNestedInput
   generators?: Prisma.GeneratorUpdateManyWithoutNetworkNestedInput
+  dcLines?: Prisma.DcLineUpdateManyWithoutNetworkNestedInput
   loads?: Prisma.LoadProfileUpdateManyWithoutNetworkNestedInput
   prices?: Prisma.PriceSeriesUpdateManyWithoutNetworkNestedInput
 }
@@ -320,10 +337,12 @@ export type GridNetworkUncheckedUpdateInput = {
   name?: Prisma.StringFieldUpdateOperationsInput | string
   format?: Prisma.StringFieldUpdateOperationsInput | string
   baseMVA?: Prisma.FloatFieldUpdateOperationsInput | number
+  notes?: Prisma.GridNetworkUpdatenotesInput | string[]
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   buses?: Prisma.BusUncheckedUpdateManyWithoutNetworkNestedInput
   branches?: Prisma.BranchUncheckedUpdateManyWithoutNetworkNestedInput
   generators?: Prisma.GeneratorUncheckedUpdateManyWithoutNetworkNestedInput
+  dcLines?: Prisma.DcLineUncheckedUpdateManyWithoutNetworkNestedInput
   loads?: Prisma.LoadProfileUncheckedUpdateManyWithoutNetworkNestedInput
   prices?: Prisma.PriceSeriesUncheckedUpdateManyWithoutNetworkNestedInput
 }
@@ -333,6 +352,7 @@ export type GridNetworkCreateManyInput = {
   name: string
   format: string
   baseMVA: number
+  notes?: Prisma.GridNetworkCreatenotesInput | string[]
   createdAt?: Date | string
 }
 
@@ -341,6 +361,7 @@ export type GridNetworkUpdateManyMutationInput = {
   name?: Prisma.StringFieldUpdateOperationsInput | string
   format?: Prisma.StringFieldUpdateOperationsInput | string
   baseMVA?: Prisma.FloatFieldUpdateOperationsInput | number
+  notes?: Prisma.GridNetworkUpdatenotesInput | string[]
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
 
@@ -349,7 +370,16 @@ export type GridNetworkUncheckedUpdateManyInput = {
   name?: Prisma.StringFieldUpdateOperationsInput | string
   format?: Prisma.StringFieldUpdateOperationsInput | string
   baseMVA?: Prisma.FloatFieldUpdateOperationsInput | number
+  notes?: Prisma.GridNetworkUpdatenotesInput | string[]
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+}
+
+export type StringNullableListFilter<$PrismaModel = never> = {
+  equals?: string[] | Prisma.ListStringFieldRefInput<$PrismaModel> | null
+  has?: string | Prisma.StringFieldRefInput<$PrismaModel> | null
+  hasEvery?: string[] | Prisma.ListStringFieldRefInput<$PrismaModel>
+  hasSome?: string[] | Prisma.ListStringFieldRefInput<$PrismaModel>
+  isEmpty?: boolean
 }
 
 export type GridNetworkCountOrderByAggregateInput = {
@@ -357,6 +387,7 @@ export type GridNetworkCountOrderByAggregateInput = {
   name?: Prisma.SortOrder
   format?: Prisma.SortOrder
   baseMVA?: Prisma.SortOrder
+  notes?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
 }
 
@@ -392,6 +423,15 @@ export type GridNetworkScalarRelationFilter = {
 export type GridNetworkNullableScalarRelationFilter = {
   is?: Prisma.GridNetworkWhereInput | null
   isNot?: Prisma.GridNetworkWhereInput | null
+}
+
+export type GridNetworkCreatenotesInput = {
+  set: string[]
+}
+
+export type GridNetworkUpdatenotesInput = {
+  set?: string[]
+  push?: string | string[]
 }
 
 export type GridNetworkCreateNestedOneWithoutBusesInput = {
@@ -436,6 +476,20 @@ export type GridNetworkUpdateOneRequiredWithoutGeneratorsNestedInput = {
   update?: Prisma.XOR<Prisma.XOR<Prisma.GridNetworkUpdateToOneWithWhereWithoutGeneratorsInput, Prisma.GridNetworkUpdateWithoutGeneratorsInput>, Prisma.GridNetworkUncheckedUpdateWithoutGeneratorsInput>
 }
 
+export type GridNetworkCreateNestedOneWithoutDcLinesInput = {
+  create?: Prisma.XOR<Prisma.GridNetworkCreateWithoutDcLinesInput, Prisma.GridNetworkUncheckedCreateWithoutDcLinesInput>
+  connectOrCreate?: Prisma.GridNetworkCreateOrConnectWithoutDcLinesInput
+  connect?: Prisma.GridNetworkWhereUniqueInput
+}
+
+export type GridNetworkUpdateOneRequiredWithoutDcLinesNestedInput = {
+  create?: Prisma.XOR<Prisma.GridNetworkCreateWithoutDcLinesInput, Prisma.GridNetworkUncheckedCreateWithoutDcLinesInput>
+  connectOrCreate?: Prisma.GridNetworkCreateOrConnectWithoutDcLinesInput
+  upsert?: Prisma.GridNetworkUpsertWithoutDcLinesInput
+  connect?: Prisma.GridNetworkWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.GridNetworkUpdateToOneWithWhereWithoutDcLinesInput, Prisma.GridNetworkUpdateWithoutDcLinesInput>, Prisma.GridNetworkUncheckedUpdateWithoutDcLinesInput>
+}
+
 export type GridNetworkCreateNestedOneWithoutLoadsInput = {
   create?: Prisma.XOR<Prisma.GridNetworkCreateWithoutLoadsInput, Prisma.GridNetworkUncheckedCreateWithoutLoadsInput>
   connectOrCreate?: Prisma.GridNetworkCreateOrConnectWithoutLoadsInput
@@ -471,9 +525,11 @@ export type GridNetworkCreateWithoutBusesInput = {
   name: string
   format: string
   baseMVA: number
+  notes?: Prisma.GridNetworkCreatenotesInput | string[]
   createdAt?: Date | string
   branches?: Prisma.BranchCreateNestedManyWithoutNetworkInput
   generators?: Prisma.GeneratorCreateNestedManyWithoutNetworkInput
+  dcLines?: Prisma.DcLineCreateNestedManyWithoutNetworkInput
   loads?: Prisma.LoadProfileCreateNestedManyWithoutNetworkInput
   prices?: Prisma.PriceSeriesCreateNestedManyWithoutNetworkInput
 }
@@ -483,9 +539,11 @@ export type GridNetworkUncheckedCreateWithoutBusesInput = {
   name: string
   format: string
   baseMVA: number
+  notes?: Prisma.GridNetworkCreatenotesInput | string[]
   createdAt?: Date | string
   branches?: Prisma.BranchUncheckedCreateNestedManyWithoutNetworkInput
   generators?: Prisma.GeneratorUncheckedCreateNestedManyWithoutNetworkInput
+  dcLines?: Prisma.DcLineUncheckedCreateNestedManyWithoutNetworkInput
   loads?: Prisma.LoadProfileUncheckedCreateNestedManyWithoutNetworkInput
   prices?: Prisma.PriceSeriesUncheckedCreateNestedManyWithoutNetworkInput
 }
@@ -511,9 +569,11 @@ export type GridNetworkUpdateWithoutBusesInput = {
   name?: Prisma.StringFieldUpdateOperationsInput | string
   format?: Prisma.StringFieldUpdateOperationsInput | string
   baseMVA?: Prisma.FloatFieldUpdateOperationsInput | number
+  notes?: Prisma.GridNetworkUpdatenotesInput | string[]
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   branches?: Prisma.BranchUpdateManyWithoutNetworkNestedInput
   generators?: Prisma.GeneratorUpdateManyWithoutNetworkNestedInput
+  dcLines?: Prisma.DcLineUpdateManyWithoutNetworkNestedInput
   loads?: Prisma.LoadProfileUpdateManyWithoutNetworkNestedInput
   prices?: Prisma.PriceSeriesUpdateManyWithoutNetworkNestedInput
 }
@@ -523,9 +583,11 @@ export type GridNetworkUncheckedUpdateWithoutBusesInput = {
   name?: Prisma.StringFieldUpdateOperationsInput | string
   format?: Prisma.StringFieldUpdateOperationsInput | string
   baseMVA?: Prisma.FloatFieldUpdateOperationsInput | number
+  notes?: Prisma.GridNetworkUpdatenotesInput | string[]
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   branches?: Prisma.BranchUncheckedUpdateManyWithoutNetworkNestedInput
   generators?: Prisma.GeneratorUncheckedUpdateManyWithoutNetworkNestedInput
+  dcLines?: Prisma.DcLineUncheckedUpdateManyWithoutNetworkNestedInput
   loads?: Prisma.LoadProfileUncheckedUpdateManyWithoutNetworkNestedInput
   prices?: Prisma.PriceSeriesUncheckedUpdateManyWithoutNetworkNestedInput
 }
@@ -535,9 +597,11 @@ export type GridNetworkCreateWithoutBranchesInput = {
   name: string
   format: string
   baseMVA: number
+  notes?: Prisma.GridNetworkCreatenotesInput | string[]
   createdAt?: Date | string
   buses?: Prisma.BusCreateNestedManyWithoutNetworkInput
   generators?: Prisma.GeneratorCreateNestedManyWithoutNetworkInput
+  dcLines?: Prisma.DcLineCreateNestedManyWithoutNetworkInput
   loads?: Prisma.LoadProfileCreateNestedManyWithoutNetworkInput
   prices?: Prisma.PriceSeriesCreateNestedManyWithoutNetworkInput
 }
@@ -547,9 +611,11 @@ export type GridNetworkUncheckedCreateWithoutBranchesInput = {
   name: string
   format: string
   baseMVA: number
+  notes?: Prisma.GridNetworkCreatenotesInput | string[]
   createdAt?: Date | string
   buses?: Prisma.BusUncheckedCreateNestedManyWithoutNetworkInput
   generators?: Prisma.GeneratorUncheckedCreateNestedManyWithoutNetworkInput
+  dcLines?: Prisma.DcLineUncheckedCreateNestedManyWithoutNetworkInput
   loads?: Prisma.LoadProfileUncheckedCreateNestedManyWithoutNetworkInput
   prices?: Prisma.PriceSeriesUncheckedCreateNestedManyWithoutNetworkInput
 }
@@ -575,9 +641,11 @@ export type GridNetworkUpdateWithoutBranchesInput = {
   name?: Prisma.StringFieldUpdateOperationsInput | string
   format?: Prisma.StringFieldUpdateOperationsInput | string
   baseMVA?: Prisma.FloatFieldUpdateOperationsInput | number
+  notes?: Prisma.GridNetworkUpdatenotesInput | string[]
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   buses?: Prisma.BusUpdateManyWithoutNetworkNestedInput
   generators?: Prisma.GeneratorUpdateManyWithoutNetworkNestedInput
+  dcLines?: Prisma.DcLineUpdateManyWithoutNetworkNestedInput
   loads?: Prisma.LoadProfileUpdateManyWithoutNetworkNestedInput
   prices?: Prisma.PriceSeriesUpdateManyWithoutNetworkNestedInput
 }
@@ -587,9 +655,11 @@ export type GridNetworkUncheckedUpdateWithoutBranchesInput = {
   name?: Prisma.StringFieldUpdateOperationsInput | string
   format?: Prisma.StringFieldUpdateOperationsInput | string
   baseMVA?: Prisma.FloatFieldUpdateOperationsInput | number
+  notes?: Prisma.GridNetworkUpdatenotesInput | string[]
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   buses?: Prisma.BusUncheckedUpdateManyWithoutNetworkNestedInput
   generators?: Prisma.GeneratorUncheckedUpdateManyWithoutNetworkNestedInput
+  dcLines?: Prisma.DcLineUncheckedUpdateManyWithoutNetworkNestedInput
   loads?: Prisma.LoadProfileUncheckedUpdateManyWithoutNetworkNestedInput
   prices?: Prisma.PriceSeriesUncheckedUpdateManyWithoutNetworkNestedInput
 }
@@ -599,9 +669,11 @@ export type GridNetworkCreateWithoutGeneratorsInput = {
   name: string
   format: string
   baseMVA: number
+  notes?: Prisma.GridNetworkCreatenotesInput | string[]
   createdAt?: Date | string
   buses?: Prisma.BusCreateNestedManyWithoutNetworkInput
   branches?: Prisma.BranchCreateNestedManyWithoutNetworkInput
+  dcLines?: Prisma.DcLineCreateNestedManyWithoutNetworkInput
   loads?: Prisma.LoadProfileCreateNestedManyWithoutNetworkInput
   prices?: Prisma.PriceSeriesCreateNestedManyWithoutNetworkInput
 }
@@ -611,9 +683,11 @@ export type GridNetworkUncheckedCreateWithoutGeneratorsInput = {
   name: string
   format: string
   baseMVA: number
+  notes?: Prisma.GridNetworkCreatenotesInput | string[]
   createdAt?: Date | string
   buses?: Prisma.BusUncheckedCreateNestedManyWithoutNetworkInput
   branches?: Prisma.BranchUncheckedCreateNestedManyWithoutNetworkInput
+  dcLines?: Prisma.DcLineUncheckedCreateNestedManyWithoutNetworkInput
   loads?: Prisma.LoadProfileUncheckedCreateNestedManyWithoutNetworkInput
   prices?: Prisma.PriceSeriesUncheckedCreateNestedManyWithoutNetworkInput
 }
@@ -639,9 +713,11 @@ export type GridNetworkUpdateWithoutGeneratorsInput = {
   name?: Prisma.StringFieldUpdateOperationsInput | string
   format?: Prisma.StringFieldUpdateOperationsInput | string
   baseMVA?: Prisma.FloatFieldUpdateOperationsInput | number
+  notes?: Prisma.GridNetworkUpdatenotesInput | string[]
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   buses?: Prisma.BusUpdateManyWithoutNetworkNestedInput
   branches?: Prisma.BranchUpdateManyWithoutNetworkNestedInput
+  dcLines?: Prisma.DcLineUpdateManyWithoutNetworkNestedInput
   loads?: Prisma.LoadProfileUpdateManyWithoutNetworkNestedInput
   prices?: Prisma.PriceSeriesUpdateManyWithoutNetworkNestedInput
 }
@@ -651,9 +727,83 @@ export type GridNetworkUncheckedUpdateWithoutGeneratorsInput = {
   name?: Prisma.StringFieldUpdateOperationsInput | string
   format?: Prisma.StringFieldUpdateOperationsInput | string
   baseMVA?: Prisma.FloatFieldUpdateOperationsInput | number
+  notes?: Prisma.GridNetworkUpdatenotesInput | string[]
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   buses?: Prisma.BusUncheckedUpdateManyWithoutNetworkNestedInput
   branches?: Prisma.BranchUncheckedUpdateManyWithoutNetworkNestedInput
+  dcLines?: Prisma.DcLineUncheckedUpdateManyWithoutNetworkNestedInput
+  loads?: Prisma.LoadProfileUncheckedUpdateManyWithoutNetworkNestedInput
+  prices?: Prisma.PriceSeriesUncheckedUpdateManyWithoutNetworkNestedInput
+}
+
+export type GridNetworkCreateWithoutDcLinesInput = {
+  id?: string
+  name: string
+  format: string
+  baseMVA: number
+  notes?: Prisma.GridNetworkCreatenotesInput | string[]
+  createdAt?: Date | string
+  buses?: Prisma.BusCreateNestedManyWithoutNetworkInput
+  branches?: Prisma.BranchCreateNestedManyWithoutNetworkInput
+  generators?: Prisma.GeneratorCreateNestedManyWithoutNetworkInput
+  loads?: Prisma.LoadProfileCreateNestedManyWithoutNetworkInput
+  prices?: Prisma.PriceSeriesCreateNestedManyWithoutNetworkInput
+}
+
+export type GridNetworkUncheckedCreateWithoutDcLinesInput = {
+  id?: string
+  name: string
+  format: string
+  baseMVA: number
+  notes?: Prisma.GridNetworkCreatenotesInput | string[]
+  createdAt?: Date | string
+  buses?: Prisma.BusUncheckedCreateNestedManyWithoutNetworkInput
+  branches?: Prisma.BranchUncheckedCreateNestedManyWithoutNetworkInput
+  generators?: Prisma.GeneratorUncheckedCreateNestedManyWithoutNetworkInput
+  loads?: Prisma.LoadProfileUncheckedCreateNestedManyWithoutNetworkInput
+  prices?: Prisma.PriceSeriesUncheckedCreateNestedManyWithoutNetworkInput
+}
+
+export type GridNetworkCreateOrConnectWithoutDcLinesInput = {
+  where: Prisma.GridNetworkWhereUniqueInput
+  create: Prisma.XOR<Prisma.GridNetworkCreateWithoutDcLinesInput, Prisma.GridNetworkUncheckedCreateWithoutDcLinesInput>
+}
+
+export type GridNetworkUpsertWithoutDcLinesInput = {
+  update: Prisma.XOR<Prisma.GridNetworkUpdateWithoutDcLinesInput, Prisma.GridNetworkUncheckedUpdateWithoutDcLinesInput>
+  create: Prisma.XOR<Prisma.GridNetworkCreateWithoutDcLinesInput, Prisma.GridNetworkUncheckedCreateWithoutDcLinesInput>
+  where?: Prisma.GridNetworkWhereInput
+}
+
+export type GridNetworkUpdateToOneWithWhereWithoutDcLinesInput = {
+  where?: Prisma.GridNetworkWhereInput
+  data: Prisma.XOR<Prisma.GridNetworkUpdateWithoutDcLinesInput, Prisma.GridNetworkUncheckedUpdateWithoutDcLinesInput>
+}
+
+export type GridNetworkUpdateWithoutDcLinesInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  format?: Prisma.StringFieldUpdateOperationsInput | string
+  baseMVA?: Prisma.FloatFieldUpdateOperationsInput | number
+  notes?: Prisma.GridNetworkUpdatenotesInput | string[]
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  buses?: Prisma.BusUpdateManyWithoutNetworkNestedInput
+  branches?: Prisma.BranchUpdateManyWithoutNetworkNestedInput
+  generators?: Prisma.GeneratorUpdateManyWithoutNetworkNestedInput
+  loads?: Prisma.LoadProfileUpdateManyWithoutNetworkNestedInput
+  prices?: Prisma.PriceSeriesUpdateManyWithoutNetworkNestedInput
+}
+
+export type GridNetworkUncheckedUpdateWithoutDcLinesInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  format?: Prisma.StringFieldUpdateOperationsInput | string
+  baseMVA?: Prisma.FloatFieldUpdateOperationsInput | number
+  notes?: Prisma.GridNetworkUpdatenotesInput | string[]
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  buses?: Prisma.BusUncheckedUpdateManyWithoutNetworkNestedInput
+  branches?: Prisma.BranchUncheckedUpdateManyWithoutNetworkNestedInput
+  generators?: Prisma.GeneratorUncheckedUpdateManyWithoutNetworkNestedInput
   loads?: Prisma.LoadProfileUncheckedUpdateManyWithoutNetworkNestedInput
   prices?: Prisma.PriceSeriesUncheckedUpdateManyWithoutNetworkNestedInput
 }
@@ -663,10 +813,12 @@ export type GridNetworkCreateWithoutLoadsInput = {
   name: string
   format: string
   baseMVA: number
+  notes?: Prisma.GridNetworkCreatenotesInput | string[]
   createdAt?: Date | string
   buses?: Prisma.BusCreateNestedManyWithoutNetworkInput
   branches?: Prisma.BranchCreateNestedManyWithoutNetworkInput
   generators?: Prisma.GeneratorCreateNestedManyWithoutNetworkInput
+  dcLines?: Prisma.DcLineCreateNestedManyWithoutNetworkInput
   prices?: Prisma.PriceSeriesCreateNestedManyWithoutNetworkInput
 }
 
@@ -675,10 +827,12 @@ export type GridNetworkUncheckedCreateWithoutLoadsInput = {
   name: string
   format: string
   baseMVA: number
+  notes?: Prisma.GridNetworkCreatenotesInput | string[]
   createdAt?: Date | string
   buses?: Prisma.BusUncheckedCreateNestedManyWithoutNetworkInput
   branches?: Prisma.BranchUncheckedCreateNestedManyWithoutNetworkInput
   generators?: Prisma.GeneratorUncheckedCreateNestedManyWithoutNetworkInput
+  dcLines?: Prisma.DcLineUncheckedCreateNestedManyWithoutNetworkInput
   prices?: Prisma.PriceSeriesUncheckedCreateNestedManyWithoutNetworkInput
 }
 
@@ -703,10 +857,12 @@ export type GridNetworkUpdateWithoutLoadsInput = {
   name?: Prisma.StringFieldUpdateOperationsInput | string
   format?: Prisma.StringFieldUpdateOperationsInput | string
   baseMVA?: Prisma.FloatFieldUpdateOperationsInput | number
+  notes?: Prisma.GridNetworkUpdatenotesInput | string[]
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   buses?: Prisma.BusUpdateManyWithoutNetworkNestedInput
   branches?: Prisma.BranchUpdateManyWithoutNetworkNestedInput
   generators?: Prisma.GeneratorUpdateManyWithoutNetworkNestedInput
+  dcLines?: Prisma.DcLineUpdateManyWithoutNetworkNestedInput
   prices?: Prisma.PriceSeriesUpdateManyWithoutNetworkNestedInput
 }
 
@@ -715,10 +871,12 @@ export type GridNetworkUncheckedUpdateWithoutLoadsInput = {
   name?: Prisma.StringFieldUpdateOperationsInput | string
   format?: Prisma.StringFieldUpdateOperationsInput | string
   baseMVA?: Prisma.FloatFieldUpdateOperationsInput | number
+  notes?: Prisma.GridNetworkUpdatenotesInput | string[]
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   buses?: Prisma.BusUncheckedUpdateManyWithoutNetworkNestedInput
   branches?: Prisma.BranchUncheckedUpdateManyWithoutNetworkNestedInput
   generators?: Prisma.GeneratorUncheckedUpdateManyWithoutNetworkNestedInput
+  dcLines?: Prisma.DcLineUncheckedUpdateManyWithoutNetworkNestedInput
   prices?: Prisma.PriceSeriesUncheckedUpdateManyWithoutNetworkNestedInput
 }
 
@@ -727,10 +885,12 @@ export type GridNetworkCreateWithoutPricesInput = {
   name: string
   format: string
   baseMVA: number
+  notes?: Prisma.GridNetworkCreatenotesInput | string[]
   createdAt?: Date | string
   buses?: Prisma.BusCreateNestedManyWithoutNetworkInput
   branches?: Prisma.BranchCreateNestedManyWithoutNetworkInput
   generators?: Prisma.GeneratorCreateNestedManyWithoutNetworkInput
+  dcLines?: Prisma.DcLineCreateNestedManyWithoutNetworkInput
   loads?: Prisma.LoadProfileCreateNestedManyWithoutNetworkInput
 }
 
@@ -739,10 +899,12 @@ export type GridNetworkUncheckedCreateWithoutPricesInput = {
   name: string
   format: string
   baseMVA: number
+  notes?: Prisma.GridNetworkCreatenotesInput | string[]
   createdAt?: Date | string
   buses?: Prisma.BusUncheckedCreateNestedManyWithoutNetworkInput
   branches?: Prisma.BranchUncheckedCreateNestedManyWithoutNetworkInput
   generators?: Prisma.GeneratorUncheckedCreateNestedManyWithoutNetworkInput
+  dcLines?: Prisma.DcLineUncheckedCreateNestedManyWithoutNetworkInput
   loads?: Prisma.LoadProfileUncheckedCreateNestedManyWithoutNetworkInput
 }
 
@@ -767,10 +929,12 @@ export type GridNetworkUpdateWithoutPricesInput = {
   name?: Prisma.StringFieldUpdateOperationsInput | string
   format?: Prisma.StringFieldUpdateOperationsInput | string
   baseMVA?: Prisma.FloatFieldUpdateOperationsInput | number
+  notes?: Prisma.GridNetworkUpdatenotesInput | string[]
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   buses?: Prisma.BusUpdateManyWithoutNetworkNestedInput
   branches?: Prisma.BranchUpdateManyWithoutNetworkNestedInput
   generators?: Prisma.GeneratorUpdateManyWithoutNetworkNestedInput
+  dcLines?: Prisma.DcLineUpdateManyWithoutNetworkNestedInput
   loads?: Prisma.LoadProfileUpdateManyWithoutNetworkNestedInput
 }
 
@@ -779,10 +943,12 @@ export type GridNetworkUncheckedUpdateWithoutPricesInput = {
   name?: Prisma.StringFieldUpdateOperationsInput | string
   format?: Prisma.StringFieldUpdateOperationsInput | string
   baseMVA?: Prisma.FloatFieldUpdateOperationsInput | number
+  notes?: Prisma.GridNetworkUpdatenotesInput | string[]
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   buses?: Prisma.BusUncheckedUpdateManyWithoutNetworkNestedInput
   branches?: Prisma.BranchUncheckedUpdateManyWithoutNetworkNestedInput
   generators?: Prisma.GeneratorUncheckedUpdateManyWithoutNetworkNestedInput
+  dcLines?: Prisma.DcLineUncheckedUpdateManyWithoutNetworkNestedInput
   loads?: Prisma.LoadProfileUncheckedUpdateManyWithoutNetworkNestedInput
 }
 
@@ -795,6 +961,7 @@ export type GridNetworkCountOutputType = {
   buses: number
   branches: number
   generators: number
+  dcLines: number
   loads: number
   prices: number
 }
@@ -803,6 +970,7 @@ export type GridNetworkCountOutputTypeSelect<ExtArgs extends runtime.Types.Exten
   buses?: boolean | GridNetworkCountOutputTypeCountBusesArgs
   branches?: boolean | GridNetworkCountOutputTypeCountBranchesArgs
   generators?: boolean | GridNetworkCountOutputTypeCountGeneratorsArgs
+  dcLines?: boolean | GridNetworkCountOutputTypeCountDcLinesArgs
   loads?: boolean | GridNetworkCountOutputTypeCountLoadsArgs
   prices?: boolean | GridNetworkCountOutputTypeCountPricesArgs
 }
@@ -841,6 +1009,13 @@ export type GridNetworkCountOutputTypeCountGeneratorsArgs<ExtArgs extends runtim
 /**
  * GridNetworkCountOutputType without action
  */
+export type GridNetworkCountOutputTypeCountDcLinesArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.DcLineWhereInput
+}
+
+/**
+ * GridNetworkCountOutputType without action
+ */
 export type GridNetworkCountOutputTypeCountLoadsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   where?: Prisma.LoadProfileWhereInput
 }
@@ -858,10 +1033,12 @@ export type GridNetworkSelect<ExtArgs extends runtime.Types.Extensions.InternalA
   name?: boolean
   format?: boolean
   baseMVA?: boolean
+  notes?: boolean
   createdAt?: boolean
   buses?: boolean | Prisma.GridNetwork$busesArgs<ExtArgs>
   branches?: boolean | Prisma.GridNetwork$branchesArgs<ExtArgs>
   generators?: boolean | Prisma.GridNetwork$generatorsArgs<ExtArgs>
+  dcLines?: boolean | Prisma.GridNetwork$dcLinesArgs<ExtArgs>
   loads?: boolean | Prisma.GridNetwork$loadsArgs<ExtArgs>
   prices?: boolean | Prisma.GridNetwork$pricesArgs<ExtArgs>
   _count?: boolean | Prisma.GridNetworkCountOutputTypeDefaultArgs<ExtArgs>
@@ -872,6 +1049,7 @@ export type GridNetworkSelectCreateManyAndReturn<ExtArgs extends runtime.Types.E
   name?: boolean
   format?: boolean
   baseMVA?: boolean
+  notes?: boolean
   createdAt?: boolean
 }, ExtArgs["result"]["gridNetwork"]>
 
@@ -880,6 +1058,7 @@ export type GridNetworkSelectUpdateManyAndReturn<ExtArgs extends runtime.Types.E
   name?: boolean
   format?: boolean
   baseMVA?: boolean
+  notes?: boolean
   createdAt?: boolean
 }, ExtArgs["result"]["gridNetwork"]>
 
@@ -888,14 +1067,16 @@ export type GridNetworkSelectScalar = {
   name?: boolean
   format?: boolean
   baseMVA?: boolean
+  notes?: boolean
   createdAt?: boolean
 }
 
-export type GridNetworkOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "name" | "format" | "baseMVA" | "createdAt", ExtArgs["result"]["gridNetwork"]>
+export type GridNetworkOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "name" | "format" | "baseMVA" | "notes" | "createdAt", ExtArgs["result"]["gridNetwork"]>
 export type GridNetworkInclude<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   buses?: boolean | Prisma.GridNetwork$busesArgs<ExtArgs>
   branches?: boolean | Prisma.GridNetwork$branchesArgs<ExtArgs>
   generators?: boolean | Prisma.GridNetwork$generatorsArgs<ExtArgs>
+  dcLines?: boolean | Prisma.GridNetwork$dcLinesArgs<ExtArgs>
   loads?: boolean | Prisma.GridNetwork$loadsArgs<ExtArgs>
   prices?: boolean | Prisma.GridNetwork$pricesArgs<ExtArgs>
   _count?: boolean | Prisma.GridNetworkCountOutputTypeDefaultArgs<ExtArgs>
@@ -909,6 +1090,7 @@ export type $GridNetworkPayload<ExtArgs extends runtime.Types.Extensions.Interna
     buses: Prisma.$BusPayload<ExtArgs>[]
     branches: Prisma.$BranchPayload<ExtArgs>[]
     generators: Prisma.$GeneratorPayload<ExtArgs>[]
+    dcLines: Prisma.$DcLinePayload<ExtArgs>[]
     loads: Prisma.$LoadProfilePayload<ExtArgs>[]
     prices: Prisma.$PriceSeriesPayload<ExtArgs>[]
   }
@@ -920,6 +1102,10 @@ export type $GridNetworkPayload<ExtArgs extends runtime.Types.Extensions.Interna
      */
     format: string
     baseMVA: number
+    /**
+     * What the reader changed or assumed (unit conversions, corrected bus types...).
+     */
+    notes: string[]
     createdAt: Date
   }, ExtArgs["result"]["gridNetwork"]>
   composites: {}
@@ -1318,6 +1504,7 @@ export interface Prisma__GridNetworkClient<T, Null = never, ExtArgs extends runt
   buses<T extends Prisma.GridNetwork$busesArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.GridNetwork$busesArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$BusPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   branches<T extends Prisma.GridNetwork$branchesArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.GridNetwork$branchesArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$BranchPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   generators<T extends Prisma.GridNetwork$generatorsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.GridNetwork$generatorsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$GeneratorPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  dcLines<T extends Prisma.GridNetwork$dcLinesArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.GridNetwork$dcLinesArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$DcLinePayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   loads<T extends Prisma.GridNetwork$loadsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.GridNetwork$loadsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$LoadProfilePayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   prices<T extends Prisma.GridNetwork$pricesArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.GridNetwork$pricesArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$PriceSeriesPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   /**
@@ -1353,6 +1540,7 @@ export interface GridNetworkFieldRefs {
   readonly name: Prisma.FieldRef<"GridNetwork", 'String'>
   readonly format: Prisma.FieldRef<"GridNetwork", 'String'>
   readonly baseMVA: Prisma.FieldRef<"GridNetwork", 'Float'>
+  readonly notes: Prisma.FieldRef<"GridNetwork", 'String[]'>
   readonly createdAt: Prisma.FieldRef<"GridNetwork", 'DateTime'>
 }
     
@@ -1816,6 +2004,30 @@ export type GridNetwork$generatorsArgs<ExtArgs extends runtime.Types.Extensions.
   take?: number
   skip?: number
   distinct?: Prisma.GeneratorScalarFieldEnum | Prisma.GeneratorScalarFieldEnum[]
+}
+
+/**
+ * GridNetwork.dcLines
+ */
+export type GridNetwork$dcLinesArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the DcLine
+   */
+  select?: Prisma.DcLineSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the DcLine
+   */
+  omit?: Prisma.DcLineOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.DcLineInclude<ExtArgs> | null
+  where?: Prisma.DcLineWhereInput
+  orderBy?: Prisma.DcLineOrderByWithRelationInput | Prisma.DcLineOrderByWithRelationInput[]
+  cursor?: Prisma.DcLineWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.DcLineScalarFieldEnum | Prisma.DcLineScalarFieldEnum[]
 }
 
 /**
