@@ -25,6 +25,12 @@ describe('rainflow counting, ASTM E1049-85 §5.4.4', () => {
     expect(c.mean[2]).toBe(1); // E–F: (−1 + 3)/2
   });
 
+  it('counts Y as a full cycle when X equals Y (step 3b: X ≥ Y)', () => {
+    const c = rainflow([0, 10, 4, 6, 4]);
+    const events = Array.from({ length: c.length }, (_, i) => [c.from[i], c.to[i], c.count[i]]);
+    expect(events).toEqual([[2, 3, 1], [0, 1, 0.5], [1, 4, 0.5]]);
+  });
+
   it('finds reversals through plateaus and monotone runs', () => {
     expect(Array.from(reversals([0, 1, 2, 2, 3, 1, 1, 0, 4]))).toEqual([0, 4, 7, 8]);
     expect(Array.from(reversals([5, 5, 5]))).toEqual([0]);

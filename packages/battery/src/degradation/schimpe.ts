@@ -1,6 +1,7 @@
 import type { SocProfile } from '../profile';
 import { KELVIN, temperatureAt } from '../profile';
 import { FARADAY, R_GAS, advancePowerLaw } from './powerLaw';
+import { fullCycleEquivalents, profileCycles } from './profileCycles';
 import type { CycleStress, DegradationModel, FadeResult, FadeState } from './types';
 
 /**
@@ -72,9 +73,10 @@ export function schimpeKLowTHighSoc(tK: number, iChA: number): number {
 
 /**
  * Q_loss = k_cal·√t + k_HighT·√Q_tot + k_LowT·√Q_ch + k_LowT-HighSOC·Q_ch (Schimpe 2018, superposition of the four mechanisms).
- * Throughput-based, so no rainflow: each profile step adds |ΔSOC|·C_0 to Q_tot and, when charging,
- * ΔSOC·C_0 to Q_ch at current I_ch = ΔSOC·C_0/Δt; the high-SOC term applies when the step's higher
- * SOC exceeds SOC_ref. √ terms continue in equivalent age under changing stress.
+ * The √ terms are throughput-based: each profile step adds |ΔSOC|·C_0 to Q_tot and, when charging,
+ * ΔSOC·C_0 to Q_ch at current I_ch = ΔSOC·C_0/Δt, continued in equivalent age under changing
+ * stress. The high-SOC plating term is per cycle: every rainflow (half) cycle whose upper SOC exceeds
+ * SOC_ref adds its charge throughput count·range·C_0 at its mean charge current and temperature.
  */
 export const schimpe2018Lfp: DegradationModel = {
   id: 'schimpe2018-lfp',
@@ -97,11 +99,14 @@ export const schimpe2018Lfp: DegradationModel = {
       const dq = (s1 - s0) * P.cellAh;
       if (dq === 0) continue;
       high = advancePowerLaw(high, schimpeKHighT(tK), 0.5, Math.abs(dq));
-      if (dq > 0) {
-        const iCh = dq / dtH;
-        low = advancePowerLaw(low, schimpeKLowT(tK, iCh), 0.5, dq);
-        if (s1 > P.socRef) lowHigh += schimpeKLowTHighSoc(tK, iCh) * dq;
-      }
+      if (dq > 0) low = advancePowerLaw(low, schimpeKLowT(tK, dq / dtH), 0.5, dq);
+    }
+    const c = profileCycles(p);
+    for (let i = 0; i < c.length; i++) {
+      const top = Math.max(p.soc[c.from[i] as number] as number, p.soc[c.to[i] as number] as number);
+      if (!(top > P.socRef)) continue;
+      const qCh = (c.count[i] as number) * (c.range[i] as number) * P.cellAh;
+      lowHigh += schimpeKLowTHighSoc((c.tempC[i] as number) + KELVIN, (c.cRate[i] as number) * P.cellAh) * qCh;
     }
     const cycle = high + low + lowHigh;
     return {
@@ -110,7 +115,7 @@ export const schimpe2018Lfp: DegradationModel = {
       cycle,
       total: cal + cycle,
       calendarModelled: true,
-      rainflowCycles: 0,
+      rainflowCycles: fullCycleEquivalents(c),
       state: { calendar: cal, cycleHighT: high, cycleLowT: low, cycleLowTHighSoc: lowHigh },
     };
   },
