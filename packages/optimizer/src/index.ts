@@ -1,1 +1,16 @@
-export {};
+export { createDeliveryInstance, withDeliveryChanges, type DeliveryInstance, type DeliveryInstanceInput, type DeliveryNode, type DeliveryParameters, type DeliveryVehicle } from './delivery/instance';
+export { parseDeliveryFiles, type DeliveryFiles } from './delivery/parse';
+export { createChargingCycleInstance, parseChargingCycleJson, type ChargingCycleInstance, type ChargingCycleSite, type Excavator } from './charging-cycle/instance';
+export { CO_OPT_BUS_MAP, createCoOptCase, parseCoOptFiles, parsePriceCsv, priceAt, type CoOptCase, type CoOptExcavator, type CoOptFiles, type CoOptSite, type PriceTable } from './coopt/data';
+export {
+  CO_OPT_CASES,
+  DELIVERY_CASES,
+  LMP_REALISATIONS,
+  bundledChargingCycle,
+  bundledCoOptCase,
+  bundledDeliveryCase,
+  bundledPrices,
+  type CoOptCaseName,
+  type DeliveryCaseName,
+  type LmpRealisation,
+} from './bundled';
