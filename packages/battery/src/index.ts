@@ -17,3 +17,8 @@ export { cycleLifeModel, cyclesToEndOfLife, lifePerCycle, CYCLE_LIFE_DOD } from 
 export { xu2018, xuDepthStress, xuSocStress, xuTempStress, xuLoss, XU_2018 } from './degradation/xu';
 export { profileCycles, type ProfileCycles } from './degradation/profileCycles';
 export { fadeCostUsd, profileCost, cycleCostUsd, throughputCostUsdPerKWh, calendarCostUsdPerHour, type CycleQuery, type ProfileCost } from './cost';
+export { convexPwl, pwlValue, approximationError, type ConvexPwl, type ApproximationError } from './milp/convexPwl';
+export { depthBreakpoints } from './milp/depthBreakpoints';
+export { addCycleDepthCost, readCycleDepthCost, type CycleDepthCostOptions, type CycleDepthCostTerm, type CycleDepthCostReport, type DepthSegment } from './milp/cycleDepthTerm';
+export { addCalendarCost, readCalendarCost, type CalendarCostOptions, type CalendarCostTerm, type CalendarCostReport } from './milp/calendarTerm';
+export { exactCycleDepthCost, type PricedCycle } from './milp/exactCycleCost';
