@@ -3,6 +3,7 @@ CREATE TABLE "RoadNetwork" (
     "id" TEXT NOT NULL,
     "name" TEXT NOT NULL,
     "format" TEXT NOT NULL,
+    "crs" TEXT NOT NULL,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "RoadNetwork_pkey" PRIMARY KEY ("id")
@@ -13,8 +14,9 @@ CREATE TABLE "RoadNode" (
     "id" SERIAL NOT NULL,
     "networkId" TEXT NOT NULL,
     "key" TEXT NOT NULL,
-    "lon" DOUBLE PRECISION,
-    "lat" DOUBLE PRECISION,
+    "name" TEXT,
+    "x" DOUBLE PRECISION,
+    "y" DOUBLE PRECISION,
     "elevationM" DOUBLE PRECISION,
 
     CONSTRAINT "RoadNode_pkey" PRIMARY KEY ("id")
@@ -24,13 +26,18 @@ CREATE TABLE "RoadNode" (
 CREATE TABLE "RoadEdge" (
     "id" SERIAL NOT NULL,
     "networkId" TEXT NOT NULL,
+    "key" TEXT NOT NULL,
     "fromKey" TEXT NOT NULL,
     "toKey" TEXT NOT NULL,
     "lengthKm" DOUBLE PRECISION NOT NULL,
-    "freeFlowSpeedKmh" DOUBLE PRECISION,
+    "freeFlowSpeedKmh" DOUBLE PRECISION NOT NULL,
     "capacityVehPerH" DOUBLE PRECISION,
-    "roadClass" TEXT,
     "zone" TEXT,
+    "roadClass" TEXT,
+    "gradePercent" DOUBLE PRECISION,
+    "tollUsd" DOUBLE PRECISION,
+    "segments" JSONB,
+    "geometry" JSONB,
 
     CONSTRAINT "RoadEdge_pkey" PRIMARY KEY ("id")
 );
@@ -40,8 +47,9 @@ CREATE TABLE "TrafficProfile" (
     "id" SERIAL NOT NULL,
     "networkId" TEXT NOT NULL,
     "zone" TEXT NOT NULL,
-    "stepH" DOUBLE PRECISION NOT NULL,
-    "speedFactors" DOUBLE PRECISION[],
+    "startsH" DOUBLE PRECISION[],
+    "factors" DOUBLE PRECISION[],
+    "periodH" DOUBLE PRECISION,
 
     CONSTRAINT "TrafficProfile_pkey" PRIMARY KEY ("id")
 );
@@ -353,6 +361,9 @@ CREATE TABLE "ApiKey" (
 
 -- CreateIndex
 CREATE UNIQUE INDEX "RoadNode_networkId_key_key" ON "RoadNode"("networkId", "key");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "RoadEdge_networkId_key_key" ON "RoadEdge"("networkId", "key");
 
 -- CreateIndex
 CREATE INDEX "RoadEdge_networkId_fromKey_idx" ON "RoadEdge"("networkId", "fromKey");

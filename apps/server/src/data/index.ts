@@ -8,8 +8,7 @@ export type { Fleet, FleetInput, MessUnitInput, VehicleInput } from './repositor
 export type { Job, JobClaim, JobInput, JobProgress, JobStatus, Solution, SolutionData } from './repositories/jobs';
 export { terminalStatuses } from './repositories/jobs';
 export type {
-  GridNetworkData, LoadProfileData, NetworkSummary,
-  RoadEdgeData, RoadNetworkData, RoadNodeData, TrafficProfileData,
+  GridNetworkData, LoadProfileData, NetworkSummary, RoadNetworkData, TrafficProfileData,
 } from './repositories/networks';
 export type { PricePointData, PriceQuery, PriceSeriesInput, PriceSeriesSummary } from './repositories/prices';
 export type { Scenario, ScenarioInput } from './repositories/scenarios';

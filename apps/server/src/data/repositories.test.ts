@@ -22,6 +22,28 @@ describe.each(testBackends())('repositories on %s', (backend) => {
     expect(back).toEqual(data);
   });
 
+  it('imports a road network (segments, geometry, traffic profiles) and reads it back identically', async () => {
+    const data = {
+      format: 'json',
+      network: {
+        name: 'two-town',
+        crs: 'lonlat' as const,
+        nodes: [{ id: 'a', x: 10.0, y: 59.9, elevationM: 20 }, { id: 'b', x: 10.1, y: 59.95 }],
+        edges: [
+          { key: 'a->b', from: 'a', to: 'b', lengthKm: 8, freeFlowSpeedKmh: 60, zone: 'z1', segments: [{ lengthKm: 2, zone: 'z1' }, { lengthKm: 6, gradePercent: 1.5 }], geometry: [[10.0, 59.9], [10.1, 59.95]] as [number, number][] },
+          { key: 'b->a', from: 'b', to: 'a', lengthKm: 8, freeFlowSpeedKmh: 60, tollUsd: 2.5 },
+        ],
+      },
+      nodeNames: { a: 'Depot' },
+      traffic: [{ zone: 'z1', startsH: [0, 7, 9], factors: [1, 0.5, 1], periodH: 24 }],
+    };
+    const summary = await repos.networks.importRoad(data);
+    const { id: _id, ...back } = await repos.networks.getRoad(summary.id);
+    expect(back).toEqual(data);
+    expect(await repos.networks.delete(summary.id)).toBe('road');
+    await expect(repos.networks.getRoad(summary.id)).rejects.toMatchObject({ tag: 'NOT_FOUND' });
+  });
+
   it('rolls a failing import back whole: a duplicate bus number leaves no network, bus or branch behind', async () => {
     const before = await counts();
     const good = threeBus('duplicate-bus');

@@ -1,34 +1,22 @@
 import type { CostCurve, NetworkInput } from '@gridhaul/grid';
+import type { RoadNetworkInput, RoadSegment } from '@gridhaul/routing';
 import { InputError } from '@gridhaul/common';
 import { NotFoundError } from '../../errors';
 import type { PrismaClient } from '../generated/client';
 import { guard } from '../prisma-errors';
 
-export interface RoadNodeData {
-  key: string;
-  lon?: number | undefined;
-  lat?: number | undefined;
-  elevationM?: number | undefined;
-}
-export interface RoadEdgeData {
-  fromKey: string;
-  toKey: string;
-  lengthKm: number;
-  freeFlowSpeedKmh?: number | undefined;
-  capacityVehPerH?: number | undefined;
-  roadClass?: string | undefined;
-  zone?: string | undefined;
-}
 export interface TrafficProfileData {
   zone: string;
-  stepH: number;
-  speedFactors: number[];
+  startsH: number[];
+  factors: number[];
+  periodH?: number | undefined;
 }
+
+/** A road network as @gridhaul/routing builds it, plus per-zone speed profiles and node names. */
 export interface RoadNetworkData {
-  name: string;
   format: string;
-  nodes: RoadNodeData[];
-  edges: RoadEdgeData[];
+  network: RoadNetworkInput & { name: string };
+  nodeNames?: Record<string, string> | undefined;
   traffic: TrafficProfileData[];
 }
 
@@ -57,7 +45,6 @@ export interface NetworkSummary {
   edges: number;
 }
 
-const opt = <T>(v: T | null): T | undefined => (v === null ? undefined : v);
 const nul = <T>(v: T | undefined): T | null => (v === undefined ? null : v);
 
 /** Inserts in slices so a large network never becomes one giant statement. */
@@ -70,30 +57,39 @@ const IMPORT_TX = { timeout: 120_000, maxWait: 30_000 };
 export function networkRepository(prisma: PrismaClient) {
   return {
     /** Stores a road network in one transaction: on any error nothing of it remains. */
-    importRoad: (data: RoadNetworkData) =>
-      guard('road network', data.name, () =>
+    importRoad: ({ format, network: n, nodeNames, traffic }: RoadNetworkData) =>
+      guard('road network', n.name, () =>
         prisma.$transaction(async (tx) => {
-          const net = await tx.roadNetwork.create({ data: { name: data.name, format: data.format } });
+          const net = await tx.roadNetwork.create({ data: { name: n.name, format, crs: n.crs } });
           const networkId = net.id;
-          await inChunks(data.nodes, 2000, (s) =>
-            tx.roadNode.createMany({ data: s.map((n) => ({ networkId, key: n.key, lon: nul(n.lon), lat: nul(n.lat), elevationM: nul(n.elevationM) })) }),
+          await inChunks([...n.nodes], 2000, (s) =>
+            tx.roadNode.createMany({
+              data: s.map((v) => ({ networkId, key: v.id, name: nodeNames?.[v.id] ?? null, x: nul(v.x), y: nul(v.y), elevationM: nul(v.elevationM) })),
+            }),
           );
-          await inChunks(data.edges, 2000, (s) =>
+          await inChunks([...n.edges], 2000, (s) =>
             tx.roadEdge.createMany({
               data: s.map((e) => ({
                 networkId,
-                fromKey: e.fromKey,
-                toKey: e.toKey,
+                key: e.key ?? `${e.from}->${e.to}`,
+                fromKey: e.from,
+                toKey: e.to,
                 lengthKm: e.lengthKm,
-                freeFlowSpeedKmh: nul(e.freeFlowSpeedKmh),
+                freeFlowSpeedKmh: e.freeFlowSpeedKmh,
                 capacityVehPerH: nul(e.capacityVehPerH),
-                roadClass: nul(e.roadClass),
                 zone: nul(e.zone),
+                roadClass: nul(e.roadClass),
+                gradePercent: nul(e.gradePercent),
+                tollUsd: nul(e.tollUsd),
+                ...(e.segments ? { segments: e.segments as object[] } : {}),
+                ...(e.geometry ? { geometry: e.geometry } : {}),
               })),
             }),
           );
-          if (data.traffic.length > 0) await tx.trafficProfile.createMany({ data: data.traffic.map((t) => ({ networkId, ...t })) });
-          return { id: networkId, kind: 'road' as const, name: net.name, format: net.format, createdAt: net.createdAt.toISOString(), nodes: data.nodes.length, edges: data.edges.length };
+          if (traffic.length > 0) {
+            await tx.trafficProfile.createMany({ data: traffic.map((t) => ({ networkId, zone: t.zone, startsH: t.startsH, factors: t.factors, periodH: nul(t.periodH) })) });
+          }
+          return { id: networkId, kind: 'road' as const, name: net.name, format: net.format, createdAt: net.createdAt.toISOString(), nodes: n.nodes.length, edges: n.edges.length };
         }, IMPORT_TX),
       ),
 
@@ -145,21 +141,31 @@ export function networkRepository(prisma: PrismaClient) {
         include: { nodes: { orderBy: { id: 'asc' } }, edges: { orderBy: { id: 'asc' } }, traffic: { orderBy: { zone: 'asc' } } },
       });
       if (!r) throw new NotFoundError('road network', id);
+      const present = <K extends string, V>(k: K, v: V | null) => (v === null ? {} : ({ [k]: v } as Record<K, V>));
       return {
         id: r.id,
-        name: r.name,
         format: r.format,
-        nodes: r.nodes.map((n) => ({ key: n.key, lon: opt(n.lon), lat: opt(n.lat), elevationM: opt(n.elevationM) })),
-        edges: r.edges.map((e) => ({
-          fromKey: e.fromKey,
-          toKey: e.toKey,
-          lengthKm: e.lengthKm,
-          freeFlowSpeedKmh: opt(e.freeFlowSpeedKmh),
-          capacityVehPerH: opt(e.capacityVehPerH),
-          roadClass: opt(e.roadClass),
-          zone: opt(e.zone),
-        })),
-        traffic: r.traffic.map((t) => ({ zone: t.zone, stepH: t.stepH, speedFactors: t.speedFactors })),
+        network: {
+          name: r.name,
+          crs: r.crs as RoadNetworkInput['crs'],
+          nodes: r.nodes.map((n) => ({ id: n.key, ...present('x', n.x), ...present('y', n.y), ...present('elevationM', n.elevationM) })),
+          edges: r.edges.map((e) => ({
+            key: e.key,
+            from: e.fromKey,
+            to: e.toKey,
+            lengthKm: e.lengthKm,
+            freeFlowSpeedKmh: e.freeFlowSpeedKmh,
+            ...present('capacityVehPerH', e.capacityVehPerH),
+            ...present('zone', e.zone),
+            ...present('roadClass', e.roadClass),
+            ...present('gradePercent', e.gradePercent),
+            ...present('tollUsd', e.tollUsd),
+            ...present('segments', e.segments as RoadSegment[] | null),
+            ...present('geometry', e.geometry as [number, number][] | null),
+          })),
+        },
+        nodeNames: Object.fromEntries(r.nodes.filter((n) => n.name !== null).map((n) => [n.key, n.name as string])),
+        traffic: r.traffic.map((t) => ({ zone: t.zone, startsH: t.startsH, factors: t.factors, ...present('periodH', t.periodH) })),
       };
     },
 

@@ -2259,6 +2259,7 @@ export const RoadNetworkScalarFieldEnum = {
   id: 'id',
   name: 'name',
   format: 'format',
+  crs: 'crs',
   createdAt: 'createdAt'
 } as const
 
@@ -2269,8 +2270,9 @@ export const RoadNodeScalarFieldEnum = {
   id: 'id',
   networkId: 'networkId',
   key: 'key',
-  lon: 'lon',
-  lat: 'lat',
+  name: 'name',
+  x: 'x',
+  y: 'y',
   elevationM: 'elevationM'
 } as const
 
@@ -2280,13 +2282,18 @@ export type RoadNodeScalarFieldEnum = (typeof RoadNodeScalarFieldEnum)[keyof typ
 export const RoadEdgeScalarFieldEnum = {
   id: 'id',
   networkId: 'networkId',
+  key: 'key',
   fromKey: 'fromKey',
   toKey: 'toKey',
   lengthKm: 'lengthKm',
   freeFlowSpeedKmh: 'freeFlowSpeedKmh',
   capacityVehPerH: 'capacityVehPerH',
+  zone: 'zone',
   roadClass: 'roadClass',
-  zone: 'zone'
+  gradePercent: 'gradePercent',
+  tollUsd: 'tollUsd',
+  segments: 'segments',
+  geometry: 'geometry'
 } as const
 
 export type RoadEdgeScalarFieldEnum = (typeof RoadEdgeScalarFieldEnum)[keyof typeof RoadEdgeScalarFieldEnum]
@@ -2296,8 +2303,9 @@ export const TrafficProfileScalarFieldEnum = {
   id: 'id',
   networkId: 'networkId',
   zone: 'zone',
-  stepH: 'stepH',
-  speedFactors: 'speedFactors'
+  startsH: 'startsH',
+  factors: 'factors',
+  periodH: 'periodH'
 } as const
 
 export type TrafficProfileScalarFieldEnum = (typeof TrafficProfileScalarFieldEnum)[keyof typeof TrafficProfileScalarFieldEnum]
@@ -2616,19 +2624,19 @@ export const SortOrder = {
 export type SortOrder = (typeof SortOrder)[keyof typeof SortOrder]
 
 
-export const JsonNullValueInput = {
-  JsonNull: JsonNull
-} as const
-
-export type JsonNullValueInput = (typeof JsonNullValueInput)[keyof typeof JsonNullValueInput]
-
-
 export const NullableJsonNullValueInput = {
   DbNull: DbNull,
   JsonNull: JsonNull
 } as const
 
 export type NullableJsonNullValueInput = (typeof NullableJsonNullValueInput)[keyof typeof NullableJsonNullValueInput]
+
+
+export const JsonNullValueInput = {
+  JsonNull: JsonNull
+} as const
+
+export type JsonNullValueInput = (typeof JsonNullValueInput)[keyof typeof JsonNullValueInput]
 
 
 export const QueryMode = {
@@ -2719,13 +2727,6 @@ export type ListFloatFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaMode
 
 
 /**
- * Reference to a field of type 'Boolean'
- */
-export type BooleanFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'Boolean'>
-    
-
-
-/**
  * Reference to a field of type 'Json'
  */
 export type JsonFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'Json'>
@@ -2736,6 +2737,13 @@ export type JsonFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'J
  * Reference to a field of type 'QueryMode'
  */
 export type EnumQueryModeFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'QueryMode'>
+    
+
+
+/**
+ * Reference to a field of type 'Boolean'
+ */
+export type BooleanFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'Boolean'>
     
 
 /**

@@ -97,6 +97,7 @@ export const RoadNetworkScalarFieldEnum = {
   id: 'id',
   name: 'name',
   format: 'format',
+  crs: 'crs',
   createdAt: 'createdAt'
 } as const
 
@@ -107,8 +108,9 @@ export const RoadNodeScalarFieldEnum = {
   id: 'id',
   networkId: 'networkId',
   key: 'key',
-  lon: 'lon',
-  lat: 'lat',
+  name: 'name',
+  x: 'x',
+  y: 'y',
   elevationM: 'elevationM'
 } as const
 
@@ -118,13 +120,18 @@ export type RoadNodeScalarFieldEnum = (typeof RoadNodeScalarFieldEnum)[keyof typ
 export const RoadEdgeScalarFieldEnum = {
   id: 'id',
   networkId: 'networkId',
+  key: 'key',
   fromKey: 'fromKey',
   toKey: 'toKey',
   lengthKm: 'lengthKm',
   freeFlowSpeedKmh: 'freeFlowSpeedKmh',
   capacityVehPerH: 'capacityVehPerH',
+  zone: 'zone',
   roadClass: 'roadClass',
-  zone: 'zone'
+  gradePercent: 'gradePercent',
+  tollUsd: 'tollUsd',
+  segments: 'segments',
+  geometry: 'geometry'
 } as const
 
 export type RoadEdgeScalarFieldEnum = (typeof RoadEdgeScalarFieldEnum)[keyof typeof RoadEdgeScalarFieldEnum]
@@ -134,8 +141,9 @@ export const TrafficProfileScalarFieldEnum = {
   id: 'id',
   networkId: 'networkId',
   zone: 'zone',
-  stepH: 'stepH',
-  speedFactors: 'speedFactors'
+  startsH: 'startsH',
+  factors: 'factors',
+  periodH: 'periodH'
 } as const
 
 export type TrafficProfileScalarFieldEnum = (typeof TrafficProfileScalarFieldEnum)[keyof typeof TrafficProfileScalarFieldEnum]
@@ -454,19 +462,19 @@ export const SortOrder = {
 export type SortOrder = (typeof SortOrder)[keyof typeof SortOrder]
 
 
-export const JsonNullValueInput = {
-  JsonNull: JsonNull
-} as const
-
-export type JsonNullValueInput = (typeof JsonNullValueInput)[keyof typeof JsonNullValueInput]
-
-
 export const NullableJsonNullValueInput = {
   DbNull: DbNull,
   JsonNull: JsonNull
 } as const
 
 export type NullableJsonNullValueInput = (typeof NullableJsonNullValueInput)[keyof typeof NullableJsonNullValueInput]
+
+
+export const JsonNullValueInput = {
+  JsonNull: JsonNull
+} as const
+
+export type JsonNullValueInput = (typeof JsonNullValueInput)[keyof typeof JsonNullValueInput]
 
 
 export const QueryMode = {

@@ -31,6 +31,8 @@ export type RoadEdgeAvgAggregateOutputType = {
   lengthKm: number | null
   freeFlowSpeedKmh: number | null
   capacityVehPerH: number | null
+  gradePercent: number | null
+  tollUsd: number | null
 }
 
 export type RoadEdgeSumAggregateOutputType = {
@@ -38,42 +40,55 @@ export type RoadEdgeSumAggregateOutputType = {
   lengthKm: number | null
   freeFlowSpeedKmh: number | null
   capacityVehPerH: number | null
+  gradePercent: number | null
+  tollUsd: number | null
 }
 
 export type RoadEdgeMinAggregateOutputType = {
   id: number | null
   networkId: string | null
+  key: string | null
   fromKey: string | null
   toKey: string | null
   lengthKm: number | null
   freeFlowSpeedKmh: number | null
   capacityVehPerH: number | null
-  roadClass: string | null
   zone: string | null
+  roadClass: string | null
+  gradePercent: number | null
+  tollUsd: number | null
 }
 
 export type RoadEdgeMaxAggregateOutputType = {
   id: number | null
   networkId: string | null
+  key: string | null
   fromKey: string | null
   toKey: string | null
   lengthKm: number | null
   freeFlowSpeedKmh: number | null
   capacityVehPerH: number | null
-  roadClass: string | null
   zone: string | null
+  roadClass: string | null
+  gradePercent: number | null
+  tollUsd: number | null
 }
 
 export type RoadEdgeCountAggregateOutputType = {
   id: number
   networkId: number
+  key: number
   fromKey: number
   toKey: number
   lengthKm: number
   freeFlowSpeedKmh: number
   capacityVehPerH: number
-  roadClass: number
   zone: number
+  roadClass: number
+  gradePercent: number
+  tollUsd: number
+  segments: number
+  geometry: number
   _all: number
 }
 
@@ -83,6 +98,8 @@ export type RoadEdgeAvgAggregateInputType = {
   lengthKm?: true
   freeFlowSpeedKmh?: true
   capacityVehPerH?: true
+  gradePercent?: true
+  tollUsd?: true
 }
 
 export type RoadEdgeSumAggregateInputType = {
@@ -90,42 +107,55 @@ export type RoadEdgeSumAggregateInputType = {
   lengthKm?: true
   freeFlowSpeedKmh?: true
   capacityVehPerH?: true
+  gradePercent?: true
+  tollUsd?: true
 }
 
 export type RoadEdgeMinAggregateInputType = {
   id?: true
   networkId?: true
+  key?: true
   fromKey?: true
   toKey?: true
   lengthKm?: true
   freeFlowSpeedKmh?: true
   capacityVehPerH?: true
-  roadClass?: true
   zone?: true
+  roadClass?: true
+  gradePercent?: true
+  tollUsd?: true
 }
 
 export type RoadEdgeMaxAggregateInputType = {
   id?: true
   networkId?: true
+  key?: true
   fromKey?: true
   toKey?: true
   lengthKm?: true
   freeFlowSpeedKmh?: true
   capacityVehPerH?: true
-  roadClass?: true
   zone?: true
+  roadClass?: true
+  gradePercent?: true
+  tollUsd?: true
 }
 
 export type RoadEdgeCountAggregateInputType = {
   id?: true
   networkId?: true
+  key?: true
   fromKey?: true
   toKey?: true
   lengthKm?: true
   freeFlowSpeedKmh?: true
   capacityVehPerH?: true
-  roadClass?: true
   zone?: true
+  roadClass?: true
+  gradePercent?: true
+  tollUsd?: true
+  segments?: true
+  geometry?: true
   _all?: true
 }
 
@@ -218,13 +248,18 @@ export type RoadEdgeGroupByArgs<ExtArgs extends runtime.Types.Extensions.Interna
 export type RoadEdgeGroupByOutputType = {
   id: number
   networkId: string
+  key: string
   fromKey: string
   toKey: string
   lengthKm: number
-  freeFlowSpeedKmh: number | null
+  freeFlowSpeedKmh: number
   capacityVehPerH: number | null
-  roadClass: string | null
   zone: string | null
+  roadClass: string | null
+  gradePercent: number | null
+  tollUsd: number | null
+  segments: runtime.JsonValue | null
+  geometry: runtime.JsonValue | null
   _count: RoadEdgeCountAggregateOutputType | null
   _avg: RoadEdgeAvgAggregateOutputType | null
   _sum: RoadEdgeSumAggregateOutputType | null
@@ -253,55 +288,76 @@ export type RoadEdgeWhereInput = {
   NOT?: Prisma.RoadEdgeWhereInput | Prisma.RoadEdgeWhereInput[]
   id?: Prisma.IntFilter<"RoadEdge"> | number
   networkId?: Prisma.StringFilter<"RoadEdge"> | string
+  key?: Prisma.StringFilter<"RoadEdge"> | string
   fromKey?: Prisma.StringFilter<"RoadEdge"> | string
   toKey?: Prisma.StringFilter<"RoadEdge"> | string
   lengthKm?: Prisma.FloatFilter<"RoadEdge"> | number
-  freeFlowSpeedKmh?: Prisma.FloatNullableFilter<"RoadEdge"> | number | null
+  freeFlowSpeedKmh?: Prisma.FloatFilter<"RoadEdge"> | number
   capacityVehPerH?: Prisma.FloatNullableFilter<"RoadEdge"> | number | null
-  roadClass?: Prisma.StringNullableFilter<"RoadEdge"> | string | null
   zone?: Prisma.StringNullableFilter<"RoadEdge"> | string | null
+  roadClass?: Prisma.StringNullableFilter<"RoadEdge"> | string | null
+  gradePercent?: Prisma.FloatNullableFilter<"RoadEdge"> | number | null
+  tollUsd?: Prisma.FloatNullableFilter<"RoadEdge"> | number | null
+  segments?: Prisma.JsonNullableFilter<"RoadEdge">
+  geometry?: Prisma.JsonNullableFilter<"RoadEdge">
   network?: Prisma.XOR<Prisma.RoadNetworkScalarRelationFilter, Prisma.RoadNetworkWhereInput>
 }
 
 export type RoadEdgeOrderByWithRelationInput = {
   id?: Prisma.SortOrder
   networkId?: Prisma.SortOrder
+  key?: Prisma.SortOrder
   fromKey?: Prisma.SortOrder
   toKey?: Prisma.SortOrder
   lengthKm?: Prisma.SortOrder
-  freeFlowSpeedKmh?: Prisma.SortOrderInput | Prisma.SortOrder
+  freeFlowSpeedKmh?: Prisma.SortOrder
   capacityVehPerH?: Prisma.SortOrderInput | Prisma.SortOrder
-  roadClass?: Prisma.SortOrderInput | Prisma.SortOrder
   zone?: Prisma.SortOrderInput | Prisma.SortOrder
+  roadClass?: Prisma.SortOrderInput | Prisma.SortOrder
+  gradePercent?: Prisma.SortOrderInput | Prisma.SortOrder
+  tollUsd?: Prisma.SortOrderInput | Prisma.SortOrder
+  segments?: Prisma.SortOrderInput | Prisma.SortOrder
+  geometry?: Prisma.SortOrderInput | Prisma.SortOrder
   network?: Prisma.RoadNetworkOrderByWithRelationInput
 }
 
 export type RoadEdgeWhereUniqueInput = Prisma.AtLeast<{
   id?: number
+  networkId_key?: Prisma.RoadEdgeNetworkIdKeyCompoundUniqueInput
   AND?: Prisma.RoadEdgeWhereInput | Prisma.RoadEdgeWhereInput[]
   OR?: Prisma.RoadEdgeWhereInput[]
   NOT?: Prisma.RoadEdgeWhereInput | Prisma.RoadEdgeWhereInput[]
   networkId?: Prisma.StringFilter<"RoadEdge"> | string
+  key?: Prisma.StringFilter<"RoadEdge"> | string
   fromKey?: Prisma.StringFilter<"RoadEdge"> | string
   toKey?: Prisma.StringFilter<"RoadEdge"> | string
   lengthKm?: Prisma.FloatFilter<"RoadEdge"> | number
-  freeFlowSpeedKmh?: Prisma.FloatNullableFilter<"RoadEdge"> | number | null
+  freeFlowSpeedKmh?: Prisma.FloatFilter<"RoadEdge"> | number
   capacityVehPerH?: Prisma.FloatNullableFilter<"RoadEdge"> | number | null
-  roadClass?: Prisma.StringNullableFilter<"RoadEdge"> | string | null
   zone?: Prisma.StringNullableFilter<"RoadEdge"> | string | null
+  roadClass?: Prisma.StringNullableFilter<"RoadEdge"> | string | null
+  gradePercent?: Prisma.FloatNullableFilter<"RoadEdge"> | number | null
+  tollUsd?: Prisma.FloatNullableFilter<"RoadEdge"> | number | null
+  segments?: Prisma.JsonNullableFilter<"RoadEdge">
+  geometry?: Prisma.JsonNullableFilter<"RoadEdge">
   network?: Prisma.XOR<Prisma.RoadNetworkScalarRelationFilter, Prisma.RoadNetworkWhereInput>
-}, "id">
+}, "id" | "networkId_key">
 
 export type RoadEdgeOrderByWithAggregationInput = {
   id?: Prisma.SortOrder
   networkId?: Prisma.SortOrder
+  key?: Prisma.SortOrder
   fromKey?: Prisma.SortOrder
   toKey?: Prisma.SortOrder
   lengthKm?: Prisma.SortOrder
-  freeFlowSpeedKmh?: Prisma.SortOrderInput | Prisma.SortOrder
+  freeFlowSpeedKmh?: Prisma.SortOrder
   capacityVehPerH?: Prisma.SortOrderInput | Prisma.SortOrder
-  roadClass?: Prisma.SortOrderInput | Prisma.SortOrder
   zone?: Prisma.SortOrderInput | Prisma.SortOrder
+  roadClass?: Prisma.SortOrderInput | Prisma.SortOrder
+  gradePercent?: Prisma.SortOrderInput | Prisma.SortOrder
+  tollUsd?: Prisma.SortOrderInput | Prisma.SortOrder
+  segments?: Prisma.SortOrderInput | Prisma.SortOrder
+  geometry?: Prisma.SortOrderInput | Prisma.SortOrder
   _count?: Prisma.RoadEdgeCountOrderByAggregateInput
   _avg?: Prisma.RoadEdgeAvgOrderByAggregateInput
   _max?: Prisma.RoadEdgeMaxOrderByAggregateInput
@@ -315,93 +371,133 @@ export type RoadEdgeScalarWhereWithAggregatesInput = {
   NOT?: Prisma.RoadEdgeScalarWhereWithAggregatesInput | Prisma.RoadEdgeScalarWhereWithAggregatesInput[]
   id?: Prisma.IntWithAggregatesFilter<"RoadEdge"> | number
   networkId?: Prisma.StringWithAggregatesFilter<"RoadEdge"> | string
+  key?: Prisma.StringWithAggregatesFilter<"RoadEdge"> | string
   fromKey?: Prisma.StringWithAggregatesFilter<"RoadEdge"> | string
   toKey?: Prisma.StringWithAggregatesFilter<"RoadEdge"> | string
   lengthKm?: Prisma.FloatWithAggregatesFilter<"RoadEdge"> | number
-  freeFlowSpeedKmh?: Prisma.FloatNullableWithAggregatesFilter<"RoadEdge"> | number | null
+  freeFlowSpeedKmh?: Prisma.FloatWithAggregatesFilter<"RoadEdge"> | number
   capacityVehPerH?: Prisma.FloatNullableWithAggregatesFilter<"RoadEdge"> | number | null
-  roadClass?: Prisma.StringNullableWithAggregatesFilter<"RoadEdge"> | string | null
   zone?: Prisma.StringNullableWithAggregatesFilter<"RoadEdge"> | string | null
+  roadClass?: Prisma.StringNullableWithAggregatesFilter<"RoadEdge"> | string | null
+  gradePercent?: Prisma.FloatNullableWithAggregatesFilter<"RoadEdge"> | number | null
+  tollUsd?: Prisma.FloatNullableWithAggregatesFilter<"RoadEdge"> | number | null
+  segments?: Prisma.JsonNullableWithAggregatesFilter<"RoadEdge">
+  geometry?: Prisma.JsonNullableWithAggregatesFilter<"RoadEdge">
 }
 
 export type RoadEdgeCreateInput = {
+  key: string
   fromKey: string
   toKey: string
   lengthKm: number
-  freeFlowSpeedKmh?: number | null
+  freeFlowSpeedKmh: number
   capacityVehPerH?: number | null
-  roadClass?: string | null
   zone?: string | null
+  roadClass?: string | null
+  gradePercent?: number | null
+  tollUsd?: number | null
+  segments?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  geometry?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   network: Prisma.RoadNetworkCreateNestedOneWithoutEdgesInput
 }
 
 export type RoadEdgeUncheckedCreateInput = {
   id?: number
   networkId: string
+  key: string
   fromKey: string
   toKey: string
   lengthKm: number
-  freeFlowSpeedKmh?: number | null
+  freeFlowSpeedKmh: number
   capacityVehPerH?: number | null
-  roadClass?: string | null
   zone?: string | null
+  roadClass?: string | null
+  gradePercent?: number | null
+  tollUsd?: number | null
+  segments?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  geometry?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
 }
 
 export type RoadEdgeUpdateInput = {
+  key?: Prisma.StringFieldUpdateOperationsInput | string
   fromKey?: Prisma.StringFieldUpdateOperationsInput | string
   toKey?: Prisma.StringFieldUpdateOperationsInput | string
   lengthKm?: Prisma.FloatFieldUpdateOperationsInput | number
-  freeFlowSpeedKmh?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  freeFlowSpeedKmh?: Prisma.FloatFieldUpdateOperationsInput | number
   capacityVehPerH?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
-  roadClass?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   zone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  roadClass?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  gradePercent?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  tollUsd?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  segments?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  geometry?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   network?: Prisma.RoadNetworkUpdateOneRequiredWithoutEdgesNestedInput
 }
 
 export type RoadEdgeUncheckedUpdateInput = {
   id?: Prisma.IntFieldUpdateOperationsInput | number
   networkId?: Prisma.StringFieldUpdateOperationsInput | string
+  key?: Prisma.StringFieldUpdateOperationsInput | string
   fromKey?: Prisma.StringFieldUpdateOperationsInput | string
   toKey?: Prisma.StringFieldUpdateOperationsInput | string
   lengthKm?: Prisma.FloatFieldUpdateOperationsInput | number
-  freeFlowSpeedKmh?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  freeFlowSpeedKmh?: Prisma.FloatFieldUpdateOperationsInput | number
   capacityVehPerH?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
-  roadClass?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   zone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  roadClass?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  gradePercent?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  tollUsd?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  segments?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  geometry?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
 }
 
 export type RoadEdgeCreateManyInput = {
   id?: number
   networkId: string
+  key: string
   fromKey: string
   toKey: string
   lengthKm: number
-  freeFlowSpeedKmh?: number | null
+  freeFlowSpeedKmh: number
   capacityVehPerH?: number | null
-  roadClass?: string | null
   zone?: string | null
+  roadClass?: string | null
+  gradePercent?: number | null
+  tollUsd?: number | null
+  segments?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  geometry?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
 }
 
 export type RoadEdgeUpdateManyMutationInput = {
+  key?: Prisma.StringFieldUpdateOperationsInput | string
   fromKey?: Prisma.StringFieldUpdateOperationsInput | string
   toKey?: Prisma.StringFieldUpdateOperationsInput | string
   lengthKm?: Prisma.FloatFieldUpdateOperationsInput | number
-  freeFlowSpeedKmh?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  freeFlowSpeedKmh?: Prisma.FloatFieldUpdateOperationsInput | number
   capacityVehPerH?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
-  roadClass?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   zone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  roadClass?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  gradePercent?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  tollUsd?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  segments?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  geometry?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
 }
 
 export type RoadEdgeUncheckedUpdateManyInput = {
   id?: Prisma.IntFieldUpdateOperationsInput | number
   networkId?: Prisma.StringFieldUpdateOperationsInput | string
+  key?: Prisma.StringFieldUpdateOperationsInput | string
   fromKey?: Prisma.StringFieldUpdateOperationsInput | string
   toKey?: Prisma.StringFieldUpdateOperationsInput | string
   lengthKm?: Prisma.FloatFieldUpdateOperationsInput | number
-  freeFlowSpeedKmh?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  freeFlowSpeedKmh?: Prisma.FloatFieldUpdateOperationsInput | number
   capacityVehPerH?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
-  roadClass?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   zone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  roadClass?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  gradePercent?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  tollUsd?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  segments?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  geometry?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
 }
 
 export type RoadEdgeListRelationFilter = {
@@ -414,16 +510,26 @@ export type RoadEdgeOrderByRelationAggregateInput = {
   _count?: Prisma.SortOrder
 }
 
+export type RoadEdgeNetworkIdKeyCompoundUniqueInput = {
+  networkId: string
+  key: string
+}
+
 export type RoadEdgeCountOrderByAggregateInput = {
   id?: Prisma.SortOrder
   networkId?: Prisma.SortOrder
+  key?: Prisma.SortOrder
   fromKey?: Prisma.SortOrder
   toKey?: Prisma.SortOrder
   lengthKm?: Prisma.SortOrder
   freeFlowSpeedKmh?: Prisma.SortOrder
   capacityVehPerH?: Prisma.SortOrder
-  roadClass?: Prisma.SortOrder
   zone?: Prisma.SortOrder
+  roadClass?: Prisma.SortOrder
+  gradePercent?: Prisma.SortOrder
+  tollUsd?: Prisma.SortOrder
+  segments?: Prisma.SortOrder
+  geometry?: Prisma.SortOrder
 }
 
 export type RoadEdgeAvgOrderByAggregateInput = {
@@ -431,30 +537,38 @@ export type RoadEdgeAvgOrderByAggregateInput = {
   lengthKm?: Prisma.SortOrder
   freeFlowSpeedKmh?: Prisma.SortOrder
   capacityVehPerH?: Prisma.SortOrder
+  gradePercent?: Prisma.SortOrder
+  tollUsd?: Prisma.SortOrder
 }
 
 export type RoadEdgeMaxOrderByAggregateInput = {
   id?: Prisma.SortOrder
   networkId?: Prisma.SortOrder
+  key?: Prisma.SortOrder
   fromKey?: Prisma.SortOrder
   toKey?: Prisma.SortOrder
   lengthKm?: Prisma.SortOrder
   freeFlowSpeedKmh?: Prisma.SortOrder
   capacityVehPerH?: Prisma.SortOrder
-  roadClass?: Prisma.SortOrder
   zone?: Prisma.SortOrder
+  roadClass?: Prisma.SortOrder
+  gradePercent?: Prisma.SortOrder
+  tollUsd?: Prisma.SortOrder
 }
 
 export type RoadEdgeMinOrderByAggregateInput = {
   id?: Prisma.SortOrder
   networkId?: Prisma.SortOrder
+  key?: Prisma.SortOrder
   fromKey?: Prisma.SortOrder
   toKey?: Prisma.SortOrder
   lengthKm?: Prisma.SortOrder
   freeFlowSpeedKmh?: Prisma.SortOrder
   capacityVehPerH?: Prisma.SortOrder
-  roadClass?: Prisma.SortOrder
   zone?: Prisma.SortOrder
+  roadClass?: Prisma.SortOrder
+  gradePercent?: Prisma.SortOrder
+  tollUsd?: Prisma.SortOrder
 }
 
 export type RoadEdgeSumOrderByAggregateInput = {
@@ -462,6 +576,8 @@ export type RoadEdgeSumOrderByAggregateInput = {
   lengthKm?: Prisma.SortOrder
   freeFlowSpeedKmh?: Prisma.SortOrder
   capacityVehPerH?: Prisma.SortOrder
+  gradePercent?: Prisma.SortOrder
+  tollUsd?: Prisma.SortOrder
 }
 
 export type RoadEdgeCreateNestedManyWithoutNetworkInput = {
@@ -514,29 +630,35 @@ export type FloatFieldUpdateOperationsInput = {
   divide?: number
 }
 
-export type NullableStringFieldUpdateOperationsInput = {
-  set?: string | null
-}
-
 export type RoadEdgeCreateWithoutNetworkInput = {
+  key: string
   fromKey: string
   toKey: string
   lengthKm: number
-  freeFlowSpeedKmh?: number | null
+  freeFlowSpeedKmh: number
   capacityVehPerH?: number | null
-  roadClass?: string | null
   zone?: string | null
+  roadClass?: string | null
+  gradePercent?: number | null
+  tollUsd?: number | null
+  segments?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  geometry?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
 }
 
 export type RoadEdgeUncheckedCreateWithoutNetworkInput = {
   id?: number
+  key: string
   fromKey: string
   toKey: string
   lengthKm: number
-  freeFlowSpeedKmh?: number | null
+  freeFlowSpeedKmh: number
   capacityVehPerH?: number | null
-  roadClass?: string | null
   zone?: string | null
+  roadClass?: string | null
+  gradePercent?: number | null
+  tollUsd?: number | null
+  segments?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  geometry?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
 }
 
 export type RoadEdgeCreateOrConnectWithoutNetworkInput = {
@@ -571,56 +693,81 @@ export type RoadEdgeScalarWhereInput = {
   NOT?: Prisma.RoadEdgeScalarWhereInput | Prisma.RoadEdgeScalarWhereInput[]
   id?: Prisma.IntFilter<"RoadEdge"> | number
   networkId?: Prisma.StringFilter<"RoadEdge"> | string
+  key?: Prisma.StringFilter<"RoadEdge"> | string
   fromKey?: Prisma.StringFilter<"RoadEdge"> | string
   toKey?: Prisma.StringFilter<"RoadEdge"> | string
   lengthKm?: Prisma.FloatFilter<"RoadEdge"> | number
-  freeFlowSpeedKmh?: Prisma.FloatNullableFilter<"RoadEdge"> | number | null
+  freeFlowSpeedKmh?: Prisma.FloatFilter<"RoadEdge"> | number
   capacityVehPerH?: Prisma.FloatNullableFilter<"RoadEdge"> | number | null
-  roadClass?: Prisma.StringNullableFilter<"RoadEdge"> | string | null
   zone?: Prisma.StringNullableFilter<"RoadEdge"> | string | null
+  roadClass?: Prisma.StringNullableFilter<"RoadEdge"> | string | null
+  gradePercent?: Prisma.FloatNullableFilter<"RoadEdge"> | number | null
+  tollUsd?: Prisma.FloatNullableFilter<"RoadEdge"> | number | null
+  segments?: Prisma.JsonNullableFilter<"RoadEdge">
+  geometry?: Prisma.JsonNullableFilter<"RoadEdge">
 }
 
 export type RoadEdgeCreateManyNetworkInput = {
   id?: number
+  key: string
   fromKey: string
   toKey: string
   lengthKm: number
-  freeFlowSpeedKmh?: number | null
+  freeFlowSpeedKmh: number
   capacityVehPerH?: number | null
-  roadClass?: string | null
   zone?: string | null
+  roadClass?: string | null
+  gradePercent?: number | null
+  tollUsd?: number | null
+  segments?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  geometry?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
 }
 
 export type RoadEdgeUpdateWithoutNetworkInput = {
+  key?: Prisma.StringFieldUpdateOperationsInput | string
   fromKey?: Prisma.StringFieldUpdateOperationsInput | string
   toKey?: Prisma.StringFieldUpdateOperationsInput | string
   lengthKm?: Prisma.FloatFieldUpdateOperationsInput | number
-  freeFlowSpeedKmh?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  freeFlowSpeedKmh?: Prisma.FloatFieldUpdateOperationsInput | number
   capacityVehPerH?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
-  roadClass?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   zone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  roadClass?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  gradePercent?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  tollUsd?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  segments?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  geometry?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
 }
 
 export type RoadEdgeUncheckedUpdateWithoutNetworkInput = {
   id?: Prisma.IntFieldUpdateOperationsInput | number
+  key?: Prisma.StringFieldUpdateOperationsInput | string
   fromKey?: Prisma.StringFieldUpdateOperationsInput | string
   toKey?: Prisma.StringFieldUpdateOperationsInput | string
   lengthKm?: Prisma.FloatFieldUpdateOperationsInput | number
-  freeFlowSpeedKmh?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  freeFlowSpeedKmh?: Prisma.FloatFieldUpdateOperationsInput | number
   capacityVehPerH?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
-  roadClass?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   zone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  roadClass?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  gradePercent?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  tollUsd?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  segments?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  geometry?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
 }
 
 export type RoadEdgeUncheckedUpdateManyWithoutNetworkInput = {
   id?: Prisma.IntFieldUpdateOperationsInput | number
+  key?: Prisma.StringFieldUpdateOperationsInput | string
   fromKey?: Prisma.StringFieldUpdateOperationsInput | string
   toKey?: Prisma.StringFieldUpdateOperationsInput | string
   lengthKm?: Prisma.FloatFieldUpdateOperationsInput | number
-  freeFlowSpeedKmh?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  freeFlowSpeedKmh?: Prisma.FloatFieldUpdateOperationsInput | number
   capacityVehPerH?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
-  roadClass?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   zone?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  roadClass?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  gradePercent?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  tollUsd?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  segments?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  geometry?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
 }
 
 
@@ -628,55 +775,75 @@ export type RoadEdgeUncheckedUpdateManyWithoutNetworkInput = {
 export type RoadEdgeSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetSelect<{
   id?: boolean
   networkId?: boolean
+  key?: boolean
   fromKey?: boolean
   toKey?: boolean
   lengthKm?: boolean
   freeFlowSpeedKmh?: boolean
   capacityVehPerH?: boolean
-  roadClass?: boolean
   zone?: boolean
+  roadClass?: boolean
+  gradePercent?: boolean
+  tollUsd?: boolean
+  segments?: boolean
+  geometry?: boolean
   network?: boolean | Prisma.RoadNetworkDefaultArgs<ExtArgs>
 }, ExtArgs["result"]["roadEdge"]>
 
 export type RoadEdgeSelectCreateManyAndReturn<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetSelect<{
   id?: boolean
   networkId?: boolean
+  key?: boolean
   fromKey?: boolean
   toKey?: boolean
   lengthKm?: boolean
   freeFlowSpeedKmh?: boolean
   capacityVehPerH?: boolean
-  roadClass?: boolean
   zone?: boolean
+  roadClass?: boolean
+  gradePercent?: boolean
+  tollUsd?: boolean
+  segments?: boolean
+  geometry?: boolean
   network?: boolean | Prisma.RoadNetworkDefaultArgs<ExtArgs>
 }, ExtArgs["result"]["roadEdge"]>
 
 export type RoadEdgeSelectUpdateManyAndReturn<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetSelect<{
   id?: boolean
   networkId?: boolean
+  key?: boolean
   fromKey?: boolean
   toKey?: boolean
   lengthKm?: boolean
   freeFlowSpeedKmh?: boolean
   capacityVehPerH?: boolean
-  roadClass?: boolean
   zone?: boolean
+  roadClass?: boolean
+  gradePercent?: boolean
+  tollUsd?: boolean
+  segments?: boolean
+  geometry?: boolean
   network?: boolean | Prisma.RoadNetworkDefaultArgs<ExtArgs>
 }, ExtArgs["result"]["roadEdge"]>
 
 export type RoadEdgeSelectScalar = {
   id?: boolean
   networkId?: boolean
+  key?: boolean
   fromKey?: boolean
   toKey?: boolean
   lengthKm?: boolean
   freeFlowSpeedKmh?: boolean
   capacityVehPerH?: boolean
-  roadClass?: boolean
   zone?: boolean
+  roadClass?: boolean
+  gradePercent?: boolean
+  tollUsd?: boolean
+  segments?: boolean
+  geometry?: boolean
 }
 
-export type RoadEdgeOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "networkId" | "fromKey" | "toKey" | "lengthKm" | "freeFlowSpeedKmh" | "capacityVehPerH" | "roadClass" | "zone", ExtArgs["result"]["roadEdge"]>
+export type RoadEdgeOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "networkId" | "key" | "fromKey" | "toKey" | "lengthKm" | "freeFlowSpeedKmh" | "capacityVehPerH" | "zone" | "roadClass" | "gradePercent" | "tollUsd" | "segments" | "geometry", ExtArgs["result"]["roadEdge"]>
 export type RoadEdgeInclude<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   network?: boolean | Prisma.RoadNetworkDefaultArgs<ExtArgs>
 }
@@ -695,16 +862,30 @@ export type $RoadEdgePayload<ExtArgs extends runtime.Types.Extensions.InternalAr
   scalars: runtime.Types.Extensions.GetPayloadResult<{
     id: number
     networkId: string
+    key: string
     fromKey: string
     toKey: string
     lengthKm: number
-    freeFlowSpeedKmh: number | null
+    freeFlowSpeedKmh: number
     /**
      * BPR capacity, vehicles per hour.
      */
     capacityVehPerH: number | null
-    roadClass: string | null
     zone: string | null
+    roadClass: string | null
+    /**
+     * Average grade, percent, positive uphill from fromKey to toKey.
+     */
+    gradePercent: number | null
+    tollUsd: number | null
+    /**
+     * Zone and grade splits along the edge: [{ lengthKm, zone?, gradePercent? }].
+     */
+    segments: runtime.JsonValue | null
+    /**
+     * Polyline [[x, y], ...] in the network's crs.
+     */
+    geometry: runtime.JsonValue | null
   }, ExtArgs["result"]["roadEdge"]>
   composites: {}
 }
@@ -1131,13 +1312,18 @@ export interface Prisma__RoadEdgeClient<T, Null = never, ExtArgs extends runtime
 export interface RoadEdgeFieldRefs {
   readonly id: Prisma.FieldRef<"RoadEdge", 'Int'>
   readonly networkId: Prisma.FieldRef<"RoadEdge", 'String'>
+  readonly key: Prisma.FieldRef<"RoadEdge", 'String'>
   readonly fromKey: Prisma.FieldRef<"RoadEdge", 'String'>
   readonly toKey: Prisma.FieldRef<"RoadEdge", 'String'>
   readonly lengthKm: Prisma.FieldRef<"RoadEdge", 'Float'>
   readonly freeFlowSpeedKmh: Prisma.FieldRef<"RoadEdge", 'Float'>
   readonly capacityVehPerH: Prisma.FieldRef<"RoadEdge", 'Float'>
-  readonly roadClass: Prisma.FieldRef<"RoadEdge", 'String'>
   readonly zone: Prisma.FieldRef<"RoadEdge", 'String'>
+  readonly roadClass: Prisma.FieldRef<"RoadEdge", 'String'>
+  readonly gradePercent: Prisma.FieldRef<"RoadEdge", 'Float'>
+  readonly tollUsd: Prisma.FieldRef<"RoadEdge", 'Float'>
+  readonly segments: Prisma.FieldRef<"RoadEdge", 'Json'>
+  readonly geometry: Prisma.FieldRef<"RoadEdge", 'Json'>
 }
     
 

@@ -28,6 +28,7 @@ export type RoadNetworkMinAggregateOutputType = {
   id: string | null
   name: string | null
   format: string | null
+  crs: string | null
   createdAt: Date | null
 }
 
@@ -35,6 +36,7 @@ export type RoadNetworkMaxAggregateOutputType = {
   id: string | null
   name: string | null
   format: string | null
+  crs: string | null
   createdAt: Date | null
 }
 
@@ -42,6 +44,7 @@ export type RoadNetworkCountAggregateOutputType = {
   id: number
   name: number
   format: number
+  crs: number
   createdAt: number
   _all: number
 }
@@ -51,6 +54,7 @@ export type RoadNetworkMinAggregateInputType = {
   id?: true
   name?: true
   format?: true
+  crs?: true
   createdAt?: true
 }
 
@@ -58,6 +62,7 @@ export type RoadNetworkMaxAggregateInputType = {
   id?: true
   name?: true
   format?: true
+  crs?: true
   createdAt?: true
 }
 
@@ -65,6 +70,7 @@ export type RoadNetworkCountAggregateInputType = {
   id?: true
   name?: true
   format?: true
+  crs?: true
   createdAt?: true
   _all?: true
 }
@@ -145,6 +151,7 @@ export type RoadNetworkGroupByOutputType = {
   id: string
   name: string
   format: string
+  crs: string
   createdAt: Date
   _count: RoadNetworkCountAggregateOutputType | null
   _min: RoadNetworkMinAggregateOutputType | null
@@ -173,6 +180,7 @@ export type RoadNetworkWhereInput = {
   id?: Prisma.StringFilter<"RoadNetwork"> | string
   name?: Prisma.StringFilter<"RoadNetwork"> | string
   format?: Prisma.StringFilter<"RoadNetwork"> | string
+  crs?: Prisma.StringFilter<"RoadNetwork"> | string
   createdAt?: Prisma.DateTimeFilter<"RoadNetwork"> | Date | string
   nodes?: Prisma.RoadNodeListRelationFilter
   edges?: Prisma.RoadEdgeListRelationFilter
@@ -183,6 +191,7 @@ export type RoadNetworkOrderByWithRelationInput = {
   id?: Prisma.SortOrder
   name?: Prisma.SortOrder
   format?: Prisma.SortOrder
+  crs?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   nodes?: Prisma.RoadNodeOrderByRelationAggregateInput
   edges?: Prisma.RoadEdgeOrderByRelationAggregateInput
@@ -196,6 +205,7 @@ export type RoadNetworkWhereUniqueInput = Prisma.AtLeast<{
   NOT?: Prisma.RoadNetworkWhereInput | Prisma.RoadNetworkWhereInput[]
   name?: Prisma.StringFilter<"RoadNetwork"> | string
   format?: Prisma.StringFilter<"RoadNetwork"> | string
+  crs?: Prisma.StringFilter<"RoadNetwork"> | string
   createdAt?: Prisma.DateTimeFilter<"RoadNetwork"> | Date | string
   nodes?: Prisma.RoadNodeListRelationFilter
   edges?: Prisma.RoadEdgeListRelationFilter
@@ -206,6 +216,7 @@ export type RoadNetworkOrderByWithAggregationInput = {
   id?: Prisma.SortOrder
   name?: Prisma.SortOrder
   format?: Prisma.SortOrder
+  crs?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   _count?: Prisma.RoadNetworkCountOrderByAggregateInput
   _max?: Prisma.RoadNetworkMaxOrderByAggregateInput
@@ -219,6 +230,7 @@ export type RoadNetworkScalarWhereWithAggregatesInput = {
   id?: Prisma.StringWithAggregatesFilter<"RoadNetwork"> | string
   name?: Prisma.StringWithAggregatesFilter<"RoadNetwork"> | string
   format?: Prisma.StringWithAggregatesFilter<"RoadNetwork"> | string
+  crs?: Prisma.StringWithAggregatesFilter<"RoadNetwork"> | string
   createdAt?: Prisma.DateTimeWithAggregatesFilter<"RoadNetwork"> | Date | string
 }
 
@@ -226,6 +238,7 @@ export type RoadNetworkCreateInput = {
   id?: string
   name: string
   format: string
+  crs: string
   createdAt?: Date | string
   nodes?: Prisma.RoadNodeCreateNestedManyWithoutNetworkInput
   edges?: Prisma.RoadEdgeCreateNestedManyWithoutNetworkInput
@@ -236,6 +249,7 @@ export type RoadNetworkUncheckedCreateInput = {
   id?: string
   name: string
   format: string
+  crs: string
   createdAt?: Date | string
   nodes?: Prisma.RoadNodeUncheckedCreateNestedManyWithoutNetworkInput
   edges?: Prisma.RoadEdgeUncheckedCreateNestedManyWithoutNetworkInput
@@ -246,6 +260,7 @@ export type RoadNetworkUpdateInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   name?: Prisma.StringFieldUpdateOperationsInput | string
   format?: Prisma.StringFieldUpdateOperationsInput | string
+  crs?: Prisma.StringFieldUpdateOperationsInput | string
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   nodes?: Prisma.RoadNodeUpdateManyWithoutNetworkNestedInput
   edges?: Prisma.RoadEdgeUpdateManyWithoutNetworkNestedInput
@@ -256,6 +271,7 @@ export type RoadNetworkUncheckedUpdateInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   name?: Prisma.StringFieldUpdateOperationsInput | string
   format?: Prisma.StringFieldUpdateOperationsInput | string
+  crs?: Prisma.StringFieldUpdateOperationsInput | string
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   nodes?: Prisma.RoadNodeUncheckedUpdateManyWithoutNetworkNestedInput
   edges?: Prisma.RoadEdgeUncheckedUpdateManyWithoutNetworkNestedInput
@@ -266,6 +282,7 @@ export type RoadNetworkCreateManyInput = {
   id?: string
   name: string
   format: string
+  crs: string
   createdAt?: Date | string
 }
 
@@ -273,6 +290,7 @@ export type RoadNetworkUpdateManyMutationInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   name?: Prisma.StringFieldUpdateOperationsInput | string
   format?: Prisma.StringFieldUpdateOperationsInput | string
+  crs?: Prisma.StringFieldUpdateOperationsInput | string
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
 
@@ -280,6 +298,7 @@ export type RoadNetworkUncheckedUpdateManyInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   name?: Prisma.StringFieldUpdateOperationsInput | string
   format?: Prisma.StringFieldUpdateOperationsInput | string
+  crs?: Prisma.StringFieldUpdateOperationsInput | string
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
 
@@ -287,6 +306,7 @@ export type RoadNetworkCountOrderByAggregateInput = {
   id?: Prisma.SortOrder
   name?: Prisma.SortOrder
   format?: Prisma.SortOrder
+  crs?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
 }
 
@@ -294,6 +314,7 @@ export type RoadNetworkMaxOrderByAggregateInput = {
   id?: Prisma.SortOrder
   name?: Prisma.SortOrder
   format?: Prisma.SortOrder
+  crs?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
 }
 
@@ -301,6 +322,7 @@ export type RoadNetworkMinOrderByAggregateInput = {
   id?: Prisma.SortOrder
   name?: Prisma.SortOrder
   format?: Prisma.SortOrder
+  crs?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
 }
 
@@ -363,6 +385,7 @@ export type RoadNetworkCreateWithoutNodesInput = {
   id?: string
   name: string
   format: string
+  crs: string
   createdAt?: Date | string
   edges?: Prisma.RoadEdgeCreateNestedManyWithoutNetworkInput
   traffic?: Prisma.TrafficProfileCreateNestedManyWithoutNetworkInput
@@ -372,6 +395,7 @@ export type RoadNetworkUncheckedCreateWithoutNodesInput = {
   id?: string
   name: string
   format: string
+  crs: string
   createdAt?: Date | string
   edges?: Prisma.RoadEdgeUncheckedCreateNestedManyWithoutNetworkInput
   traffic?: Prisma.TrafficProfileUncheckedCreateNestedManyWithoutNetworkInput
@@ -397,6 +421,7 @@ export type RoadNetworkUpdateWithoutNodesInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   name?: Prisma.StringFieldUpdateOperationsInput | string
   format?: Prisma.StringFieldUpdateOperationsInput | string
+  crs?: Prisma.StringFieldUpdateOperationsInput | string
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   edges?: Prisma.RoadEdgeUpdateManyWithoutNetworkNestedInput
   traffic?: Prisma.TrafficProfileUpdateManyWithoutNetworkNestedInput
@@ -406,6 +431,7 @@ export type RoadNetworkUncheckedUpdateWithoutNodesInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   name?: Prisma.StringFieldUpdateOperationsInput | string
   format?: Prisma.StringFieldUpdateOperationsInput | string
+  crs?: Prisma.StringFieldUpdateOperationsInput | string
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   edges?: Prisma.RoadEdgeUncheckedUpdateManyWithoutNetworkNestedInput
   traffic?: Prisma.TrafficProfileUncheckedUpdateManyWithoutNetworkNestedInput
@@ -415,6 +441,7 @@ export type RoadNetworkCreateWithoutEdgesInput = {
   id?: string
   name: string
   format: string
+  crs: string
   createdAt?: Date | string
   nodes?: Prisma.RoadNodeCreateNestedManyWithoutNetworkInput
   traffic?: Prisma.TrafficProfileCreateNestedManyWithoutNetworkInput
@@ -424,6 +451,7 @@ export type RoadNetworkUncheckedCreateWithoutEdgesInput = {
   id?: string
   name: string
   format: string
+  crs: string
   createdAt?: Date | string
   nodes?: Prisma.RoadNodeUncheckedCreateNestedManyWithoutNetworkInput
   traffic?: Prisma.TrafficProfileUncheckedCreateNestedManyWithoutNetworkInput
@@ -449,6 +477,7 @@ export type RoadNetworkUpdateWithoutEdgesInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   name?: Prisma.StringFieldUpdateOperationsInput | string
   format?: Prisma.StringFieldUpdateOperationsInput | string
+  crs?: Prisma.StringFieldUpdateOperationsInput | string
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   nodes?: Prisma.RoadNodeUpdateManyWithoutNetworkNestedInput
   traffic?: Prisma.TrafficProfileUpdateManyWithoutNetworkNestedInput
@@ -458,6 +487,7 @@ export type RoadNetworkUncheckedUpdateWithoutEdgesInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   name?: Prisma.StringFieldUpdateOperationsInput | string
   format?: Prisma.StringFieldUpdateOperationsInput | string
+  crs?: Prisma.StringFieldUpdateOperationsInput | string
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   nodes?: Prisma.RoadNodeUncheckedUpdateManyWithoutNetworkNestedInput
   traffic?: Prisma.TrafficProfileUncheckedUpdateManyWithoutNetworkNestedInput
@@ -467,6 +497,7 @@ export type RoadNetworkCreateWithoutTrafficInput = {
   id?: string
   name: string
   format: string
+  crs: string
   createdAt?: Date | string
   nodes?: Prisma.RoadNodeCreateNestedManyWithoutNetworkInput
   edges?: Prisma.RoadEdgeCreateNestedManyWithoutNetworkInput
@@ -476,6 +507,7 @@ export type RoadNetworkUncheckedCreateWithoutTrafficInput = {
   id?: string
   name: string
   format: string
+  crs: string
   createdAt?: Date | string
   nodes?: Prisma.RoadNodeUncheckedCreateNestedManyWithoutNetworkInput
   edges?: Prisma.RoadEdgeUncheckedCreateNestedManyWithoutNetworkInput
@@ -501,6 +533,7 @@ export type RoadNetworkUpdateWithoutTrafficInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   name?: Prisma.StringFieldUpdateOperationsInput | string
   format?: Prisma.StringFieldUpdateOperationsInput | string
+  crs?: Prisma.StringFieldUpdateOperationsInput | string
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   nodes?: Prisma.RoadNodeUpdateManyWithoutNetworkNestedInput
   edges?: Prisma.RoadEdgeUpdateManyWithoutNetworkNestedInput
@@ -510,6 +543,7 @@ export type RoadNetworkUncheckedUpdateWithoutTrafficInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   name?: Prisma.StringFieldUpdateOperationsInput | string
   format?: Prisma.StringFieldUpdateOperationsInput | string
+  crs?: Prisma.StringFieldUpdateOperationsInput | string
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   nodes?: Prisma.RoadNodeUncheckedUpdateManyWithoutNetworkNestedInput
   edges?: Prisma.RoadEdgeUncheckedUpdateManyWithoutNetworkNestedInput
@@ -568,6 +602,7 @@ export type RoadNetworkSelect<ExtArgs extends runtime.Types.Extensions.InternalA
   id?: boolean
   name?: boolean
   format?: boolean
+  crs?: boolean
   createdAt?: boolean
   nodes?: boolean | Prisma.RoadNetwork$nodesArgs<ExtArgs>
   edges?: boolean | Prisma.RoadNetwork$edgesArgs<ExtArgs>
@@ -579,6 +614,7 @@ export type RoadNetworkSelectCreateManyAndReturn<ExtArgs extends runtime.Types.E
   id?: boolean
   name?: boolean
   format?: boolean
+  crs?: boolean
   createdAt?: boolean
 }, ExtArgs["result"]["roadNetwork"]>
 
@@ -586,6 +622,7 @@ export type RoadNetworkSelectUpdateManyAndReturn<ExtArgs extends runtime.Types.E
   id?: boolean
   name?: boolean
   format?: boolean
+  crs?: boolean
   createdAt?: boolean
 }, ExtArgs["result"]["roadNetwork"]>
 
@@ -593,10 +630,11 @@ export type RoadNetworkSelectScalar = {
   id?: boolean
   name?: boolean
   format?: boolean
+  crs?: boolean
   createdAt?: boolean
 }
 
-export type RoadNetworkOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "name" | "format" | "createdAt", ExtArgs["result"]["roadNetwork"]>
+export type RoadNetworkOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "name" | "format" | "crs" | "createdAt", ExtArgs["result"]["roadNetwork"]>
 export type RoadNetworkInclude<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   nodes?: boolean | Prisma.RoadNetwork$nodesArgs<ExtArgs>
   edges?: boolean | Prisma.RoadNetwork$edgesArgs<ExtArgs>
@@ -620,6 +658,10 @@ export type $RoadNetworkPayload<ExtArgs extends runtime.Types.Extensions.Interna
      * How it was imported: 'geojson', 'csv-matrix', 'json'.
      */
     format: string
+    /**
+     * How node x, y are read: 'lonlat' (degrees), 'planar-km' or 'none' (@gridhaul/routing).
+     */
+    crs: string
     createdAt: Date
   }, ExtArgs["result"]["roadNetwork"]>
   composites: {}
@@ -1050,6 +1092,7 @@ export interface RoadNetworkFieldRefs {
   readonly id: Prisma.FieldRef<"RoadNetwork", 'String'>
   readonly name: Prisma.FieldRef<"RoadNetwork", 'String'>
   readonly format: Prisma.FieldRef<"RoadNetwork", 'String'>
+  readonly crs: Prisma.FieldRef<"RoadNetwork", 'String'>
   readonly createdAt: Prisma.FieldRef<"RoadNetwork", 'DateTime'>
 }
     

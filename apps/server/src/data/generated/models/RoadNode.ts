@@ -28,15 +28,15 @@ export type AggregateRoadNode = {
 
 export type RoadNodeAvgAggregateOutputType = {
   id: number | null
-  lon: number | null
-  lat: number | null
+  x: number | null
+  y: number | null
   elevationM: number | null
 }
 
 export type RoadNodeSumAggregateOutputType = {
   id: number | null
-  lon: number | null
-  lat: number | null
+  x: number | null
+  y: number | null
   elevationM: number | null
 }
 
@@ -44,8 +44,9 @@ export type RoadNodeMinAggregateOutputType = {
   id: number | null
   networkId: string | null
   key: string | null
-  lon: number | null
-  lat: number | null
+  name: string | null
+  x: number | null
+  y: number | null
   elevationM: number | null
 }
 
@@ -53,8 +54,9 @@ export type RoadNodeMaxAggregateOutputType = {
   id: number | null
   networkId: string | null
   key: string | null
-  lon: number | null
-  lat: number | null
+  name: string | null
+  x: number | null
+  y: number | null
   elevationM: number | null
 }
 
@@ -62,8 +64,9 @@ export type RoadNodeCountAggregateOutputType = {
   id: number
   networkId: number
   key: number
-  lon: number
-  lat: number
+  name: number
+  x: number
+  y: number
   elevationM: number
   _all: number
 }
@@ -71,15 +74,15 @@ export type RoadNodeCountAggregateOutputType = {
 
 export type RoadNodeAvgAggregateInputType = {
   id?: true
-  lon?: true
-  lat?: true
+  x?: true
+  y?: true
   elevationM?: true
 }
 
 export type RoadNodeSumAggregateInputType = {
   id?: true
-  lon?: true
-  lat?: true
+  x?: true
+  y?: true
   elevationM?: true
 }
 
@@ -87,8 +90,9 @@ export type RoadNodeMinAggregateInputType = {
   id?: true
   networkId?: true
   key?: true
-  lon?: true
-  lat?: true
+  name?: true
+  x?: true
+  y?: true
   elevationM?: true
 }
 
@@ -96,8 +100,9 @@ export type RoadNodeMaxAggregateInputType = {
   id?: true
   networkId?: true
   key?: true
-  lon?: true
-  lat?: true
+  name?: true
+  x?: true
+  y?: true
   elevationM?: true
 }
 
@@ -105,8 +110,9 @@ export type RoadNodeCountAggregateInputType = {
   id?: true
   networkId?: true
   key?: true
-  lon?: true
-  lat?: true
+  name?: true
+  x?: true
+  y?: true
   elevationM?: true
   _all?: true
 }
@@ -201,8 +207,9 @@ export type RoadNodeGroupByOutputType = {
   id: number
   networkId: string
   key: string
-  lon: number | null
-  lat: number | null
+  name: string | null
+  x: number | null
+  y: number | null
   elevationM: number | null
   _count: RoadNodeCountAggregateOutputType | null
   _avg: RoadNodeAvgAggregateOutputType | null
@@ -233,8 +240,9 @@ export type RoadNodeWhereInput = {
   id?: Prisma.IntFilter<"RoadNode"> | number
   networkId?: Prisma.StringFilter<"RoadNode"> | string
   key?: Prisma.StringFilter<"RoadNode"> | string
-  lon?: Prisma.FloatNullableFilter<"RoadNode"> | number | null
-  lat?: Prisma.FloatNullableFilter<"RoadNode"> | number | null
+  name?: Prisma.StringNullableFilter<"RoadNode"> | string | null
+  x?: Prisma.FloatNullableFilter<"RoadNode"> | number | null
+  y?: Prisma.FloatNullableFilter<"RoadNode"> | number | null
   elevationM?: Prisma.FloatNullableFilter<"RoadNode"> | number | null
   network?: Prisma.XOR<Prisma.RoadNetworkScalarRelationFilter, Prisma.RoadNetworkWhereInput>
 }
@@ -243,8 +251,9 @@ export type RoadNodeOrderByWithRelationInput = {
   id?: Prisma.SortOrder
   networkId?: Prisma.SortOrder
   key?: Prisma.SortOrder
-  lon?: Prisma.SortOrderInput | Prisma.SortOrder
-  lat?: Prisma.SortOrderInput | Prisma.SortOrder
+  name?: Prisma.SortOrderInput | Prisma.SortOrder
+  x?: Prisma.SortOrderInput | Prisma.SortOrder
+  y?: Prisma.SortOrderInput | Prisma.SortOrder
   elevationM?: Prisma.SortOrderInput | Prisma.SortOrder
   network?: Prisma.RoadNetworkOrderByWithRelationInput
 }
@@ -257,8 +266,9 @@ export type RoadNodeWhereUniqueInput = Prisma.AtLeast<{
   NOT?: Prisma.RoadNodeWhereInput | Prisma.RoadNodeWhereInput[]
   networkId?: Prisma.StringFilter<"RoadNode"> | string
   key?: Prisma.StringFilter<"RoadNode"> | string
-  lon?: Prisma.FloatNullableFilter<"RoadNode"> | number | null
-  lat?: Prisma.FloatNullableFilter<"RoadNode"> | number | null
+  name?: Prisma.StringNullableFilter<"RoadNode"> | string | null
+  x?: Prisma.FloatNullableFilter<"RoadNode"> | number | null
+  y?: Prisma.FloatNullableFilter<"RoadNode"> | number | null
   elevationM?: Prisma.FloatNullableFilter<"RoadNode"> | number | null
   network?: Prisma.XOR<Prisma.RoadNetworkScalarRelationFilter, Prisma.RoadNetworkWhereInput>
 }, "id" | "networkId_key">
@@ -267,8 +277,9 @@ export type RoadNodeOrderByWithAggregationInput = {
   id?: Prisma.SortOrder
   networkId?: Prisma.SortOrder
   key?: Prisma.SortOrder
-  lon?: Prisma.SortOrderInput | Prisma.SortOrder
-  lat?: Prisma.SortOrderInput | Prisma.SortOrder
+  name?: Prisma.SortOrderInput | Prisma.SortOrder
+  x?: Prisma.SortOrderInput | Prisma.SortOrder
+  y?: Prisma.SortOrderInput | Prisma.SortOrder
   elevationM?: Prisma.SortOrderInput | Prisma.SortOrder
   _count?: Prisma.RoadNodeCountOrderByAggregateInput
   _avg?: Prisma.RoadNodeAvgOrderByAggregateInput
@@ -284,15 +295,17 @@ export type RoadNodeScalarWhereWithAggregatesInput = {
   id?: Prisma.IntWithAggregatesFilter<"RoadNode"> | number
   networkId?: Prisma.StringWithAggregatesFilter<"RoadNode"> | string
   key?: Prisma.StringWithAggregatesFilter<"RoadNode"> | string
-  lon?: Prisma.FloatNullableWithAggregatesFilter<"RoadNode"> | number | null
-  lat?: Prisma.FloatNullableWithAggregatesFilter<"RoadNode"> | number | null
+  name?: Prisma.StringNullableWithAggregatesFilter<"RoadNode"> | string | null
+  x?: Prisma.FloatNullableWithAggregatesFilter<"RoadNode"> | number | null
+  y?: Prisma.FloatNullableWithAggregatesFilter<"RoadNode"> | number | null
   elevationM?: Prisma.FloatNullableWithAggregatesFilter<"RoadNode"> | number | null
 }
 
 export type RoadNodeCreateInput = {
   key: string
-  lon?: number | null
-  lat?: number | null
+  name?: string | null
+  x?: number | null
+  y?: number | null
   elevationM?: number | null
   network: Prisma.RoadNetworkCreateNestedOneWithoutNodesInput
 }
@@ -301,15 +314,17 @@ export type RoadNodeUncheckedCreateInput = {
   id?: number
   networkId: string
   key: string
-  lon?: number | null
-  lat?: number | null
+  name?: string | null
+  x?: number | null
+  y?: number | null
   elevationM?: number | null
 }
 
 export type RoadNodeUpdateInput = {
   key?: Prisma.StringFieldUpdateOperationsInput | string
-  lon?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
-  lat?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  name?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  x?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  y?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
   elevationM?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
   network?: Prisma.RoadNetworkUpdateOneRequiredWithoutNodesNestedInput
 }
@@ -318,8 +333,9 @@ export type RoadNodeUncheckedUpdateInput = {
   id?: Prisma.IntFieldUpdateOperationsInput | number
   networkId?: Prisma.StringFieldUpdateOperationsInput | string
   key?: Prisma.StringFieldUpdateOperationsInput | string
-  lon?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
-  lat?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  name?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  x?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  y?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
   elevationM?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
 }
 
@@ -327,15 +343,17 @@ export type RoadNodeCreateManyInput = {
   id?: number
   networkId: string
   key: string
-  lon?: number | null
-  lat?: number | null
+  name?: string | null
+  x?: number | null
+  y?: number | null
   elevationM?: number | null
 }
 
 export type RoadNodeUpdateManyMutationInput = {
   key?: Prisma.StringFieldUpdateOperationsInput | string
-  lon?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
-  lat?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  name?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  x?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  y?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
   elevationM?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
 }
 
@@ -343,8 +361,9 @@ export type RoadNodeUncheckedUpdateManyInput = {
   id?: Prisma.IntFieldUpdateOperationsInput | number
   networkId?: Prisma.StringFieldUpdateOperationsInput | string
   key?: Prisma.StringFieldUpdateOperationsInput | string
-  lon?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
-  lat?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  name?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  x?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  y?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
   elevationM?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
 }
 
@@ -367,15 +386,16 @@ export type RoadNodeCountOrderByAggregateInput = {
   id?: Prisma.SortOrder
   networkId?: Prisma.SortOrder
   key?: Prisma.SortOrder
-  lon?: Prisma.SortOrder
-  lat?: Prisma.SortOrder
+  name?: Prisma.SortOrder
+  x?: Prisma.SortOrder
+  y?: Prisma.SortOrder
   elevationM?: Prisma.SortOrder
 }
 
 export type RoadNodeAvgOrderByAggregateInput = {
   id?: Prisma.SortOrder
-  lon?: Prisma.SortOrder
-  lat?: Prisma.SortOrder
+  x?: Prisma.SortOrder
+  y?: Prisma.SortOrder
   elevationM?: Prisma.SortOrder
 }
 
@@ -383,8 +403,9 @@ export type RoadNodeMaxOrderByAggregateInput = {
   id?: Prisma.SortOrder
   networkId?: Prisma.SortOrder
   key?: Prisma.SortOrder
-  lon?: Prisma.SortOrder
-  lat?: Prisma.SortOrder
+  name?: Prisma.SortOrder
+  x?: Prisma.SortOrder
+  y?: Prisma.SortOrder
   elevationM?: Prisma.SortOrder
 }
 
@@ -392,15 +413,16 @@ export type RoadNodeMinOrderByAggregateInput = {
   id?: Prisma.SortOrder
   networkId?: Prisma.SortOrder
   key?: Prisma.SortOrder
-  lon?: Prisma.SortOrder
-  lat?: Prisma.SortOrder
+  name?: Prisma.SortOrder
+  x?: Prisma.SortOrder
+  y?: Prisma.SortOrder
   elevationM?: Prisma.SortOrder
 }
 
 export type RoadNodeSumOrderByAggregateInput = {
   id?: Prisma.SortOrder
-  lon?: Prisma.SortOrder
-  lat?: Prisma.SortOrder
+  x?: Prisma.SortOrder
+  y?: Prisma.SortOrder
   elevationM?: Prisma.SortOrder
 }
 
@@ -446,6 +468,10 @@ export type RoadNodeUncheckedUpdateManyWithoutNetworkNestedInput = {
   deleteMany?: Prisma.RoadNodeScalarWhereInput | Prisma.RoadNodeScalarWhereInput[]
 }
 
+export type NullableStringFieldUpdateOperationsInput = {
+  set?: string | null
+}
+
 export type NullableFloatFieldUpdateOperationsInput = {
   set?: number | null
   increment?: number
@@ -464,16 +490,18 @@ export type IntFieldUpdateOperationsInput = {
 
 export type RoadNodeCreateWithoutNetworkInput = {
   key: string
-  lon?: number | null
-  lat?: number | null
+  name?: string | null
+  x?: number | null
+  y?: number | null
   elevationM?: number | null
 }
 
 export type RoadNodeUncheckedCreateWithoutNetworkInput = {
   id?: number
   key: string
-  lon?: number | null
-  lat?: number | null
+  name?: string | null
+  x?: number | null
+  y?: number | null
   elevationM?: number | null
 }
 
@@ -510,39 +538,44 @@ export type RoadNodeScalarWhereInput = {
   id?: Prisma.IntFilter<"RoadNode"> | number
   networkId?: Prisma.StringFilter<"RoadNode"> | string
   key?: Prisma.StringFilter<"RoadNode"> | string
-  lon?: Prisma.FloatNullableFilter<"RoadNode"> | number | null
-  lat?: Prisma.FloatNullableFilter<"RoadNode"> | number | null
+  name?: Prisma.StringNullableFilter<"RoadNode"> | string | null
+  x?: Prisma.FloatNullableFilter<"RoadNode"> | number | null
+  y?: Prisma.FloatNullableFilter<"RoadNode"> | number | null
   elevationM?: Prisma.FloatNullableFilter<"RoadNode"> | number | null
 }
 
 export type RoadNodeCreateManyNetworkInput = {
   id?: number
   key: string
-  lon?: number | null
-  lat?: number | null
+  name?: string | null
+  x?: number | null
+  y?: number | null
   elevationM?: number | null
 }
 
 export type RoadNodeUpdateWithoutNetworkInput = {
   key?: Prisma.StringFieldUpdateOperationsInput | string
-  lon?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
-  lat?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  name?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  x?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  y?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
   elevationM?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
 }
 
 export type RoadNodeUncheckedUpdateWithoutNetworkInput = {
   id?: Prisma.IntFieldUpdateOperationsInput | number
   key?: Prisma.StringFieldUpdateOperationsInput | string
-  lon?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
-  lat?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  name?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  x?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  y?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
   elevationM?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
 }
 
 export type RoadNodeUncheckedUpdateManyWithoutNetworkInput = {
   id?: Prisma.IntFieldUpdateOperationsInput | number
   key?: Prisma.StringFieldUpdateOperationsInput | string
-  lon?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
-  lat?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  name?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  x?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  y?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
   elevationM?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
 }
 
@@ -552,8 +585,9 @@ export type RoadNodeSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs
   id?: boolean
   networkId?: boolean
   key?: boolean
-  lon?: boolean
-  lat?: boolean
+  name?: boolean
+  x?: boolean
+  y?: boolean
   elevationM?: boolean
   network?: boolean | Prisma.RoadNetworkDefaultArgs<ExtArgs>
 }, ExtArgs["result"]["roadNode"]>
@@ -562,8 +596,9 @@ export type RoadNodeSelectCreateManyAndReturn<ExtArgs extends runtime.Types.Exte
   id?: boolean
   networkId?: boolean
   key?: boolean
-  lon?: boolean
-  lat?: boolean
+  name?: boolean
+  x?: boolean
+  y?: boolean
   elevationM?: boolean
   network?: boolean | Prisma.RoadNetworkDefaultArgs<ExtArgs>
 }, ExtArgs["result"]["roadNode"]>
@@ -572,8 +607,9 @@ export type RoadNodeSelectUpdateManyAndReturn<ExtArgs extends runtime.Types.Exte
   id?: boolean
   networkId?: boolean
   key?: boolean
-  lon?: boolean
-  lat?: boolean
+  name?: boolean
+  x?: boolean
+  y?: boolean
   elevationM?: boolean
   network?: boolean | Prisma.RoadNetworkDefaultArgs<ExtArgs>
 }, ExtArgs["result"]["roadNode"]>
@@ -582,12 +618,13 @@ export type RoadNodeSelectScalar = {
   id?: boolean
   networkId?: boolean
   key?: boolean
-  lon?: boolean
-  lat?: boolean
+  name?: boolean
+  x?: boolean
+  y?: boolean
   elevationM?: boolean
 }
 
-export type RoadNodeOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "networkId" | "key" | "lon" | "lat" | "elevationM", ExtArgs["result"]["roadNode"]>
+export type RoadNodeOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "networkId" | "key" | "name" | "x" | "y" | "elevationM", ExtArgs["result"]["roadNode"]>
 export type RoadNodeInclude<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   network?: boolean | Prisma.RoadNetworkDefaultArgs<ExtArgs>
 }
@@ -610,8 +647,12 @@ export type $RoadNodePayload<ExtArgs extends runtime.Types.Extensions.InternalAr
      * The node's id in the imported file.
      */
     key: string
-    lon: number | null
-    lat: number | null
+    name: string | null
+    /**
+     * Longitude (deg) or planar x (km), per the network's crs.
+     */
+    x: number | null
+    y: number | null
     elevationM: number | null
   }, ExtArgs["result"]["roadNode"]>
   composites: {}
@@ -1040,8 +1081,9 @@ export interface RoadNodeFieldRefs {
   readonly id: Prisma.FieldRef<"RoadNode", 'Int'>
   readonly networkId: Prisma.FieldRef<"RoadNode", 'String'>
   readonly key: Prisma.FieldRef<"RoadNode", 'String'>
-  readonly lon: Prisma.FieldRef<"RoadNode", 'Float'>
-  readonly lat: Prisma.FieldRef<"RoadNode", 'Float'>
+  readonly name: Prisma.FieldRef<"RoadNode", 'String'>
+  readonly x: Prisma.FieldRef<"RoadNode", 'Float'>
+  readonly y: Prisma.FieldRef<"RoadNode", 'Float'>
   readonly elevationM: Prisma.FieldRef<"RoadNode", 'Float'>
 }
     

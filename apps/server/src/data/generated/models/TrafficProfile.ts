@@ -28,72 +28,78 @@ export type AggregateTrafficProfile = {
 
 export type TrafficProfileAvgAggregateOutputType = {
   id: number | null
-  stepH: number | null
-  speedFactors: number | null
+  startsH: number | null
+  factors: number | null
+  periodH: number | null
 }
 
 export type TrafficProfileSumAggregateOutputType = {
   id: number | null
-  stepH: number | null
-  speedFactors: number[]
+  startsH: number[]
+  factors: number[]
+  periodH: number | null
 }
 
 export type TrafficProfileMinAggregateOutputType = {
   id: number | null
   networkId: string | null
   zone: string | null
-  stepH: number | null
+  periodH: number | null
 }
 
 export type TrafficProfileMaxAggregateOutputType = {
   id: number | null
   networkId: string | null
   zone: string | null
-  stepH: number | null
+  periodH: number | null
 }
 
 export type TrafficProfileCountAggregateOutputType = {
   id: number
   networkId: number
   zone: number
-  stepH: number
-  speedFactors: number
+  startsH: number
+  factors: number
+  periodH: number
   _all: number
 }
 
 
 export type TrafficProfileAvgAggregateInputType = {
   id?: true
-  stepH?: true
-  speedFactors?: true
+  startsH?: true
+  factors?: true
+  periodH?: true
 }
 
 export type TrafficProfileSumAggregateInputType = {
   id?: true
-  stepH?: true
-  speedFactors?: true
+  startsH?: true
+  factors?: true
+  periodH?: true
 }
 
 export type TrafficProfileMinAggregateInputType = {
   id?: true
   networkId?: true
   zone?: true
-  stepH?: true
+  periodH?: true
 }
 
 export type TrafficProfileMaxAggregateInputType = {
   id?: true
   networkId?: true
   zone?: true
-  stepH?: true
+  periodH?: true
 }
 
 export type TrafficProfileCountAggregateInputType = {
   id?: true
   networkId?: true
   zone?: true
-  stepH?: true
-  speedFactors?: true
+  startsH?: true
+  factors?: true
+  periodH?: true
   _all?: true
 }
 
@@ -187,8 +193,9 @@ export type TrafficProfileGroupByOutputType = {
   id: number
   networkId: string
   zone: string
-  stepH: number
-  speedFactors: number[]
+  startsH: number[]
+  factors: number[]
+  periodH: number | null
   _count: TrafficProfileCountAggregateOutputType | null
   _avg: TrafficProfileAvgAggregateOutputType | null
   _sum: TrafficProfileSumAggregateOutputType | null
@@ -218,8 +225,9 @@ export type TrafficProfileWhereInput = {
   id?: Prisma.IntFilter<"TrafficProfile"> | number
   networkId?: Prisma.StringFilter<"TrafficProfile"> | string
   zone?: Prisma.StringFilter<"TrafficProfile"> | string
-  stepH?: Prisma.FloatFilter<"TrafficProfile"> | number
-  speedFactors?: Prisma.FloatNullableListFilter<"TrafficProfile">
+  startsH?: Prisma.FloatNullableListFilter<"TrafficProfile">
+  factors?: Prisma.FloatNullableListFilter<"TrafficProfile">
+  periodH?: Prisma.FloatNullableFilter<"TrafficProfile"> | number | null
   network?: Prisma.XOR<Prisma.RoadNetworkScalarRelationFilter, Prisma.RoadNetworkWhereInput>
 }
 
@@ -227,8 +235,9 @@ export type TrafficProfileOrderByWithRelationInput = {
   id?: Prisma.SortOrder
   networkId?: Prisma.SortOrder
   zone?: Prisma.SortOrder
-  stepH?: Prisma.SortOrder
-  speedFactors?: Prisma.SortOrder
+  startsH?: Prisma.SortOrder
+  factors?: Prisma.SortOrder
+  periodH?: Prisma.SortOrderInput | Prisma.SortOrder
   network?: Prisma.RoadNetworkOrderByWithRelationInput
 }
 
@@ -240,8 +249,9 @@ export type TrafficProfileWhereUniqueInput = Prisma.AtLeast<{
   NOT?: Prisma.TrafficProfileWhereInput | Prisma.TrafficProfileWhereInput[]
   networkId?: Prisma.StringFilter<"TrafficProfile"> | string
   zone?: Prisma.StringFilter<"TrafficProfile"> | string
-  stepH?: Prisma.FloatFilter<"TrafficProfile"> | number
-  speedFactors?: Prisma.FloatNullableListFilter<"TrafficProfile">
+  startsH?: Prisma.FloatNullableListFilter<"TrafficProfile">
+  factors?: Prisma.FloatNullableListFilter<"TrafficProfile">
+  periodH?: Prisma.FloatNullableFilter<"TrafficProfile"> | number | null
   network?: Prisma.XOR<Prisma.RoadNetworkScalarRelationFilter, Prisma.RoadNetworkWhereInput>
 }, "id" | "networkId_zone">
 
@@ -249,8 +259,9 @@ export type TrafficProfileOrderByWithAggregationInput = {
   id?: Prisma.SortOrder
   networkId?: Prisma.SortOrder
   zone?: Prisma.SortOrder
-  stepH?: Prisma.SortOrder
-  speedFactors?: Prisma.SortOrder
+  startsH?: Prisma.SortOrder
+  factors?: Prisma.SortOrder
+  periodH?: Prisma.SortOrderInput | Prisma.SortOrder
   _count?: Prisma.TrafficProfileCountOrderByAggregateInput
   _avg?: Prisma.TrafficProfileAvgOrderByAggregateInput
   _max?: Prisma.TrafficProfileMaxOrderByAggregateInput
@@ -265,14 +276,16 @@ export type TrafficProfileScalarWhereWithAggregatesInput = {
   id?: Prisma.IntWithAggregatesFilter<"TrafficProfile"> | number
   networkId?: Prisma.StringWithAggregatesFilter<"TrafficProfile"> | string
   zone?: Prisma.StringWithAggregatesFilter<"TrafficProfile"> | string
-  stepH?: Prisma.FloatWithAggregatesFilter<"TrafficProfile"> | number
-  speedFactors?: Prisma.FloatNullableListFilter<"TrafficProfile">
+  startsH?: Prisma.FloatNullableListFilter<"TrafficProfile">
+  factors?: Prisma.FloatNullableListFilter<"TrafficProfile">
+  periodH?: Prisma.FloatNullableWithAggregatesFilter<"TrafficProfile"> | number | null
 }
 
 export type TrafficProfileCreateInput = {
   zone: string
-  stepH: number
-  speedFactors?: Prisma.TrafficProfileCreatespeedFactorsInput | number[]
+  startsH?: Prisma.TrafficProfileCreatestartsHInput | number[]
+  factors?: Prisma.TrafficProfileCreatefactorsInput | number[]
+  periodH?: number | null
   network: Prisma.RoadNetworkCreateNestedOneWithoutTrafficInput
 }
 
@@ -280,14 +293,16 @@ export type TrafficProfileUncheckedCreateInput = {
   id?: number
   networkId: string
   zone: string
-  stepH: number
-  speedFactors?: Prisma.TrafficProfileCreatespeedFactorsInput | number[]
+  startsH?: Prisma.TrafficProfileCreatestartsHInput | number[]
+  factors?: Prisma.TrafficProfileCreatefactorsInput | number[]
+  periodH?: number | null
 }
 
 export type TrafficProfileUpdateInput = {
   zone?: Prisma.StringFieldUpdateOperationsInput | string
-  stepH?: Prisma.FloatFieldUpdateOperationsInput | number
-  speedFactors?: Prisma.TrafficProfileUpdatespeedFactorsInput | number[]
+  startsH?: Prisma.TrafficProfileUpdatestartsHInput | number[]
+  factors?: Prisma.TrafficProfileUpdatefactorsInput | number[]
+  periodH?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
   network?: Prisma.RoadNetworkUpdateOneRequiredWithoutTrafficNestedInput
 }
 
@@ -295,30 +310,34 @@ export type TrafficProfileUncheckedUpdateInput = {
   id?: Prisma.IntFieldUpdateOperationsInput | number
   networkId?: Prisma.StringFieldUpdateOperationsInput | string
   zone?: Prisma.StringFieldUpdateOperationsInput | string
-  stepH?: Prisma.FloatFieldUpdateOperationsInput | number
-  speedFactors?: Prisma.TrafficProfileUpdatespeedFactorsInput | number[]
+  startsH?: Prisma.TrafficProfileUpdatestartsHInput | number[]
+  factors?: Prisma.TrafficProfileUpdatefactorsInput | number[]
+  periodH?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
 }
 
 export type TrafficProfileCreateManyInput = {
   id?: number
   networkId: string
   zone: string
-  stepH: number
-  speedFactors?: Prisma.TrafficProfileCreatespeedFactorsInput | number[]
+  startsH?: Prisma.TrafficProfileCreatestartsHInput | number[]
+  factors?: Prisma.TrafficProfileCreatefactorsInput | number[]
+  periodH?: number | null
 }
 
 export type TrafficProfileUpdateManyMutationInput = {
   zone?: Prisma.StringFieldUpdateOperationsInput | string
-  stepH?: Prisma.FloatFieldUpdateOperationsInput | number
-  speedFactors?: Prisma.TrafficProfileUpdatespeedFactorsInput | number[]
+  startsH?: Prisma.TrafficProfileUpdatestartsHInput | number[]
+  factors?: Prisma.TrafficProfileUpdatefactorsInput | number[]
+  periodH?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
 }
 
 export type TrafficProfileUncheckedUpdateManyInput = {
   id?: Prisma.IntFieldUpdateOperationsInput | number
   networkId?: Prisma.StringFieldUpdateOperationsInput | string
   zone?: Prisma.StringFieldUpdateOperationsInput | string
-  stepH?: Prisma.FloatFieldUpdateOperationsInput | number
-  speedFactors?: Prisma.TrafficProfileUpdatespeedFactorsInput | number[]
+  startsH?: Prisma.TrafficProfileUpdatestartsHInput | number[]
+  factors?: Prisma.TrafficProfileUpdatefactorsInput | number[]
+  periodH?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
 }
 
 export type TrafficProfileListRelationFilter = {
@@ -348,34 +367,37 @@ export type TrafficProfileCountOrderByAggregateInput = {
   id?: Prisma.SortOrder
   networkId?: Prisma.SortOrder
   zone?: Prisma.SortOrder
-  stepH?: Prisma.SortOrder
-  speedFactors?: Prisma.SortOrder
+  startsH?: Prisma.SortOrder
+  factors?: Prisma.SortOrder
+  periodH?: Prisma.SortOrder
 }
 
 export type TrafficProfileAvgOrderByAggregateInput = {
   id?: Prisma.SortOrder
-  stepH?: Prisma.SortOrder
-  speedFactors?: Prisma.SortOrder
+  startsH?: Prisma.SortOrder
+  factors?: Prisma.SortOrder
+  periodH?: Prisma.SortOrder
 }
 
 export type TrafficProfileMaxOrderByAggregateInput = {
   id?: Prisma.SortOrder
   networkId?: Prisma.SortOrder
   zone?: Prisma.SortOrder
-  stepH?: Prisma.SortOrder
+  periodH?: Prisma.SortOrder
 }
 
 export type TrafficProfileMinOrderByAggregateInput = {
   id?: Prisma.SortOrder
   networkId?: Prisma.SortOrder
   zone?: Prisma.SortOrder
-  stepH?: Prisma.SortOrder
+  periodH?: Prisma.SortOrder
 }
 
 export type TrafficProfileSumOrderByAggregateInput = {
   id?: Prisma.SortOrder
-  stepH?: Prisma.SortOrder
-  speedFactors?: Prisma.SortOrder
+  startsH?: Prisma.SortOrder
+  factors?: Prisma.SortOrder
+  periodH?: Prisma.SortOrder
 }
 
 export type TrafficProfileCreateNestedManyWithoutNetworkInput = {
@@ -420,26 +442,37 @@ export type TrafficProfileUncheckedUpdateManyWithoutNetworkNestedInput = {
   deleteMany?: Prisma.TrafficProfileScalarWhereInput | Prisma.TrafficProfileScalarWhereInput[]
 }
 
-export type TrafficProfileCreatespeedFactorsInput = {
+export type TrafficProfileCreatestartsHInput = {
   set: number[]
 }
 
-export type TrafficProfileUpdatespeedFactorsInput = {
+export type TrafficProfileCreatefactorsInput = {
+  set: number[]
+}
+
+export type TrafficProfileUpdatestartsHInput = {
+  set?: number[]
+  push?: number | number[]
+}
+
+export type TrafficProfileUpdatefactorsInput = {
   set?: number[]
   push?: number | number[]
 }
 
 export type TrafficProfileCreateWithoutNetworkInput = {
   zone: string
-  stepH: number
-  speedFactors?: Prisma.TrafficProfileCreatespeedFactorsInput | number[]
+  startsH?: Prisma.TrafficProfileCreatestartsHInput | number[]
+  factors?: Prisma.TrafficProfileCreatefactorsInput | number[]
+  periodH?: number | null
 }
 
 export type TrafficProfileUncheckedCreateWithoutNetworkInput = {
   id?: number
   zone: string
-  stepH: number
-  speedFactors?: Prisma.TrafficProfileCreatespeedFactorsInput | number[]
+  startsH?: Prisma.TrafficProfileCreatestartsHInput | number[]
+  factors?: Prisma.TrafficProfileCreatefactorsInput | number[]
+  periodH?: number | null
 }
 
 export type TrafficProfileCreateOrConnectWithoutNetworkInput = {
@@ -475,35 +508,40 @@ export type TrafficProfileScalarWhereInput = {
   id?: Prisma.IntFilter<"TrafficProfile"> | number
   networkId?: Prisma.StringFilter<"TrafficProfile"> | string
   zone?: Prisma.StringFilter<"TrafficProfile"> | string
-  stepH?: Prisma.FloatFilter<"TrafficProfile"> | number
-  speedFactors?: Prisma.FloatNullableListFilter<"TrafficProfile">
+  startsH?: Prisma.FloatNullableListFilter<"TrafficProfile">
+  factors?: Prisma.FloatNullableListFilter<"TrafficProfile">
+  periodH?: Prisma.FloatNullableFilter<"TrafficProfile"> | number | null
 }
 
 export type TrafficProfileCreateManyNetworkInput = {
   id?: number
   zone: string
-  stepH: number
-  speedFactors?: Prisma.TrafficProfileCreatespeedFactorsInput | number[]
+  startsH?: Prisma.TrafficProfileCreatestartsHInput | number[]
+  factors?: Prisma.TrafficProfileCreatefactorsInput | number[]
+  periodH?: number | null
 }
 
 export type TrafficProfileUpdateWithoutNetworkInput = {
   zone?: Prisma.StringFieldUpdateOperationsInput | string
-  stepH?: Prisma.FloatFieldUpdateOperationsInput | number
-  speedFactors?: Prisma.TrafficProfileUpdatespeedFactorsInput | number[]
+  startsH?: Prisma.TrafficProfileUpdatestartsHInput | number[]
+  factors?: Prisma.TrafficProfileUpdatefactorsInput | number[]
+  periodH?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
 }
 
 export type TrafficProfileUncheckedUpdateWithoutNetworkInput = {
   id?: Prisma.IntFieldUpdateOperationsInput | number
   zone?: Prisma.StringFieldUpdateOperationsInput | string
-  stepH?: Prisma.FloatFieldUpdateOperationsInput | number
-  speedFactors?: Prisma.TrafficProfileUpdatespeedFactorsInput | number[]
+  startsH?: Prisma.TrafficProfileUpdatestartsHInput | number[]
+  factors?: Prisma.TrafficProfileUpdatefactorsInput | number[]
+  periodH?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
 }
 
 export type TrafficProfileUncheckedUpdateManyWithoutNetworkInput = {
   id?: Prisma.IntFieldUpdateOperationsInput | number
   zone?: Prisma.StringFieldUpdateOperationsInput | string
-  stepH?: Prisma.FloatFieldUpdateOperationsInput | number
-  speedFactors?: Prisma.TrafficProfileUpdatespeedFactorsInput | number[]
+  startsH?: Prisma.TrafficProfileUpdatestartsHInput | number[]
+  factors?: Prisma.TrafficProfileUpdatefactorsInput | number[]
+  periodH?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
 }
 
 
@@ -512,8 +550,9 @@ export type TrafficProfileSelect<ExtArgs extends runtime.Types.Extensions.Intern
   id?: boolean
   networkId?: boolean
   zone?: boolean
-  stepH?: boolean
-  speedFactors?: boolean
+  startsH?: boolean
+  factors?: boolean
+  periodH?: boolean
   network?: boolean | Prisma.RoadNetworkDefaultArgs<ExtArgs>
 }, ExtArgs["result"]["trafficProfile"]>
 
@@ -521,8 +560,9 @@ export type TrafficProfileSelectCreateManyAndReturn<ExtArgs extends runtime.Type
   id?: boolean
   networkId?: boolean
   zone?: boolean
-  stepH?: boolean
-  speedFactors?: boolean
+  startsH?: boolean
+  factors?: boolean
+  periodH?: boolean
   network?: boolean | Prisma.RoadNetworkDefaultArgs<ExtArgs>
 }, ExtArgs["result"]["trafficProfile"]>
 
@@ -530,8 +570,9 @@ export type TrafficProfileSelectUpdateManyAndReturn<ExtArgs extends runtime.Type
   id?: boolean
   networkId?: boolean
   zone?: boolean
-  stepH?: boolean
-  speedFactors?: boolean
+  startsH?: boolean
+  factors?: boolean
+  periodH?: boolean
   network?: boolean | Prisma.RoadNetworkDefaultArgs<ExtArgs>
 }, ExtArgs["result"]["trafficProfile"]>
 
@@ -539,11 +580,12 @@ export type TrafficProfileSelectScalar = {
   id?: boolean
   networkId?: boolean
   zone?: boolean
-  stepH?: boolean
-  speedFactors?: boolean
+  startsH?: boolean
+  factors?: boolean
+  periodH?: boolean
 }
 
-export type TrafficProfileOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "networkId" | "zone" | "stepH" | "speedFactors", ExtArgs["result"]["trafficProfile"]>
+export type TrafficProfileOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "networkId" | "zone" | "startsH" | "factors" | "periodH", ExtArgs["result"]["trafficProfile"]>
 export type TrafficProfileInclude<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   network?: boolean | Prisma.RoadNetworkDefaultArgs<ExtArgs>
 }
@@ -566,11 +608,15 @@ export type $TrafficProfilePayload<ExtArgs extends runtime.Types.Extensions.Inte
      * The zone or road class it applies to.
      */
     zone: string
-    stepH: number
     /**
-     * Speed as a fraction of free-flow speed, one value per step from 00:00.
+     * Start of each piece, hours from midnight; speed factor of each piece (x free-flow speed).
      */
-    speedFactors: number[]
+    startsH: number[]
+    factors: number[]
+    /**
+     * Repeat period in hours (24 for a daily profile); null: the last piece lasts for ever.
+     */
+    periodH: number | null
   }, ExtArgs["result"]["trafficProfile"]>
   composites: {}
 }
@@ -998,8 +1044,9 @@ export interface TrafficProfileFieldRefs {
   readonly id: Prisma.FieldRef<"TrafficProfile", 'Int'>
   readonly networkId: Prisma.FieldRef<"TrafficProfile", 'String'>
   readonly zone: Prisma.FieldRef<"TrafficProfile", 'String'>
-  readonly stepH: Prisma.FieldRef<"TrafficProfile", 'Float'>
-  readonly speedFactors: Prisma.FieldRef<"TrafficProfile", 'Float[]'>
+  readonly startsH: Prisma.FieldRef<"TrafficProfile", 'Float[]'>
+  readonly factors: Prisma.FieldRef<"TrafficProfile", 'Float[]'>
+  readonly periodH: Prisma.FieldRef<"TrafficProfile", 'Float'>
 }
     
 

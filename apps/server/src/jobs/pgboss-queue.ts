@@ -1,0 +1,109 @@
+import { EventEmitter } from 'node:events';
+import { hostname } from 'node:os';
+import PgBoss from 'pg-boss';
+import type { Job, JobInput, JobProgress, Repositories } from '../data';
+import { executeJob } from './execute';
+import type { JobQueue } from './queue';
+
+export const SOLVE_QUEUE = 'gridhaul-solve';
+
+export interface BossConfig {
+  url: string;
+  /** The application's schema; pg-boss keeps its tables in `<schema>_pgboss` (`pgboss` for public). */
+  schema: string;
+  /** How often expired jobs (their worker died) are detected and retried, seconds. */
+  maintenanceIntervalSeconds?: number;
+  /** Seconds a worker may run past a job's time limit before it is presumed dead. */
+  expireGraceSec?: number;
+  retryLimit?: number;
+}
+
+export const bossSchemaFor = (schema: string) => (schema === 'public' ? 'pgboss' : `${schema}_pgboss`);
+
+export async function startBoss(config: BossConfig): Promise<PgBoss> {
+  const boss = new PgBoss({
+    connectionString: config.url,
+    schema: bossSchemaFor(config.schema),
+    maintenanceIntervalSeconds: config.maintenanceIntervalSeconds ?? 30,
+    max: 4,
+  });
+  boss.on('error', (error) => process.stderr.write(`pg-boss: ${error.message}\n`));
+  await boss.start();
+  if (!(await boss.getQueue(SOLVE_QUEUE))) {
+    await boss.createQueue(SOLVE_QUEUE).catch(async (error: unknown) => {
+      if (!(await boss.getQueue(SOLVE_QUEUE))) throw error; // lost a race with another process: fine
+    });
+  }
+  return boss;
+}
+
+/** Seconds after which pg-boss presumes a worker dead and hands the job to another. */
+export function expireSecondsFor(timeLimitSec: number | null | undefined, graceSec: number): number {
+  return Math.max(1, Math.ceil((timeLimitSec ?? 600) * 1.25 + graceSec));
+}
+
+/** Enqueues jobs for `gridhaul worker`s on any machine that reaches the database. */
+export class PgBossQueue implements JobQueue {
+  readonly kind = 'pgboss' as const;
+  private readonly events = new EventEmitter();
+
+  constructor(
+    private readonly repos: Repositories,
+    private readonly boss: PgBoss,
+    private readonly config: BossConfig,
+  ) {}
+
+  async enqueue(input: JobInput): Promise<Job> {
+    const job = await this.repos.jobs.create(input);
+    await this.boss.send(
+      SOLVE_QUEUE,
+      { jobId: job.id },
+      {
+        retryLimit: this.config.retryLimit ?? 5,
+        retryDelay: 1,
+        expireInSeconds: expireSecondsFor(job.timeLimitSec, this.config.expireGraceSec ?? 60),
+      },
+    );
+    return job;
+  }
+
+  cancel(jobId: string): Promise<Job> {
+    return this.repos.jobs.requestCancel(jobId);
+  }
+
+  subscribe(jobId: string, listener: (p: JobProgress) => void): () => void {
+    // Workers are other processes: progress reaches clients through the database (see jobs.progress).
+    this.events.on(jobId, listener);
+    return () => this.events.off(jobId, listener);
+  }
+
+  async close(): Promise<void> {
+    await this.boss.stop({ graceful: false, wait: true });
+  }
+}
+
+export interface WorkerHandle {
+  workerId: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * `gridhaul worker`: pulls solve jobs from pg-boss, `concurrency` at a time. A job whose worker is
+ * killed expires and is retried on another worker; the attempt counter in the Job row makes sure
+ * only the latest attempt's result is stored.
+ */
+export async function runWorker(opts: { repos: Repositories; boss: PgBoss; concurrency: number; log?: (line: string) => void }): Promise<WorkerHandle> {
+  const workerId = `pgboss:${hostname()}:${process.pid}`;
+  const log = opts.log ?? (() => undefined);
+  for (let i = 0; i < opts.concurrency; i++) {
+    await opts.boss.work<{ jobId: string }>(SOLVE_QUEUE, { batchSize: 1, pollingIntervalSeconds: 0.5 }, async ([message]) => {
+      if (!message) return;
+      const claim = await opts.repos.jobs.start(message.data.jobId, workerId);
+      if (!claim) return log(`job ${message.data.jobId}: already finished or cancelled`);
+      log(`job ${claim.id}: attempt ${claim.attempt} started`);
+      const result = await executeJob(claim, { repos: opts.repos });
+      log(`job ${claim.id}: ${result}`);
+    });
+  }
+  return { workerId, stop: () => opts.boss.stop({ graceful: true, wait: true }) };
+}

@@ -1,0 +1,28 @@
+import { InputError } from '@gridhaul/common';
+import { ErrorTag } from '../errors';
+import { GridHaulError } from '@gridhaul/common';
+import type { ProblemType } from './problem-type';
+import { lpProblem } from './problems/lp';
+
+/**
+ * Problem type → solver. Each domain package's solver is added here as it lands (grid's LMPs,
+ * optimizer's MESS models, evrp, bus-charging); the API, queues and workers need no other change.
+ */
+const problems: ReadonlyArray<ProblemType> = [lpProblem as unknown as ProblemType];
+
+export const problemTypes: ReadonlyMap<string, ProblemType> = new Map(problems.map((p) => [p.name, p]));
+
+export function problemType(name: string): ProblemType {
+  const p = problemTypes.get(name);
+  if (!p) throw new GridHaulError(ErrorTag.unknownProblemType, `unknown problem type "${name}"; known: ${[...problemTypes.keys()].join(', ')}`);
+  return p;
+}
+
+/** Validates a job's input against its problem type's schema; the first problem becomes an InputError. */
+export function parseProblemInput(name: string, input: unknown, field = 'input'): unknown {
+  const parsed = problemType(name).input.safeParse(input);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  const path = issue ? [field, ...issue.path.map(String)].join('.') : field;
+  throw new InputError(path, undefined, issue?.message ?? 'valid input');
+}
