@@ -14,3 +14,8 @@ export {
   type DeliveryCaseName,
   type LmpRealisation,
 } from './bundled';
+export type { DeliveryCostModel, DeliveryPlan, DeliveryRoute, DeliveryStop } from './delivery/plan';
+export { deliveryKWh, demandKWh, earliestServiceH, pickupKWh, requiredSites, returnableKWh, siteSocPct } from './delivery/rules';
+export { runPublishedHeuristic, type HeuristicVehicleResult, type PublishedHeuristicOptions, type PublishedHeuristicResult } from './delivery/heuristic';
+export type { ChargingCyclePlan, SwapTrip } from './charging-cycle/plan';
+export { replayRuleBasedChargingCycle, type RuleBasedRun, type RuleBasedStep } from './charging-cycle/rule-based';
