@@ -21,7 +21,12 @@ export interface ProfileCost {
  * before the profile (a FadeResult.state); √t and √Q laws make a young battery's first hours
  * dearer, so give it when the battery is not new.
  */
-export function profileCost(spec: BatterySpec, model: DegradationModel, profile: SocProfile, from?: FadeResult): ProfileCost {
+export function profileCost(
+  spec: BatterySpec,
+  model: DegradationModel,
+  profile: SocProfile,
+  from?: FadeResult,
+): ProfileCost {
   validateProfile(profile);
   const fade = model.fade(profile, from ? { from: from.state } : {});
   const addedFade = fade.total - (from?.total ?? 0);
@@ -62,15 +67,27 @@ export function cycleCostUsd(spec: BatterySpec, model: DegradationModel, q: Cycl
 }
 
 /** USD per kWh of throughput (charge and discharge both counted) when cycling at the given depth. */
-export function throughputCostUsdPerKWh(spec: BatterySpec, model: DegradationModel, q: CycleQuery): number {
+export function throughputCostUsdPerKWh(
+  spec: BatterySpec,
+  model: DegradationModel,
+  q: CycleQuery,
+): number {
   if (!(q.depth > 0)) throw new InputError('depth', q.depth, 'a depth in (0, 1]');
   return cycleCostUsd(spec, model, q) / (2 * q.depth * spec.nominalEnergyKWh);
 }
 
 /** USD for the next hour of storage at a SOC and temperature for a battery already `ageHours` old. */
-export function calendarCostUsdPerHour(spec: BatterySpec, model: DegradationModel, soc: number, ageHours: number, tempC = spec.temperatureC): number {
+export function calendarCostUsdPerHour(
+  spec: BatterySpec,
+  model: DegradationModel,
+  soc: number,
+  ageHours: number,
+  tempC = spec.temperatureC,
+): number {
   requireInRange('soc', soc, 0, 1);
   requireNonNegative('ageHours', ageHours);
-  return fadeCostUsd(spec, model.calendarFade(soc, tempC, ageHours + 1) - model.calendarFade(soc, tempC, ageHours));
+  return fadeCostUsd(
+    spec,
+    model.calendarFade(soc, tempC, ageHours + 1) - model.calendarFade(soc, tempC, ageHours),
+  );
 }
-

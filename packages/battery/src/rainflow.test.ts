@@ -20,15 +20,30 @@ describe('rainflow counting, ASTM E1049-85 §5.4.4', () => {
 
   it('identifies the events of the standard: E–F a full cycle, A–B, B–C, C–D, D–G, G–H, H–I half cycles', () => {
     const c = rainflow(astm);
-    const events = Array.from({ length: c.length }, (_, i) => `${'ABCDEFGHI'[c.from[i]!]}-${'ABCDEFGHI'[c.to[i]!]}:${c.count[i]}`);
-    expect(events).toEqual(['A-B:0.5', 'B-C:0.5', 'E-F:1', 'C-D:0.5', 'D-G:0.5', 'G-H:0.5', 'H-I:0.5']);
+    const events = Array.from(
+      { length: c.length },
+      (_, i) => `${'ABCDEFGHI'[c.from[i]!]}-${'ABCDEFGHI'[c.to[i]!]}:${c.count[i]}`,
+    );
+    expect(events).toEqual([
+      'A-B:0.5',
+      'B-C:0.5',
+      'E-F:1',
+      'C-D:0.5',
+      'D-G:0.5',
+      'G-H:0.5',
+      'H-I:0.5',
+    ]);
     expect(c.mean[2]).toBe(1); // E–F: (−1 + 3)/2
   });
 
   it('counts Y as a full cycle when X equals Y (step 3b: X ≥ Y)', () => {
     const c = rainflow([0, 10, 4, 6, 4]);
     const events = Array.from({ length: c.length }, (_, i) => [c.from[i], c.to[i], c.count[i]]);
-    expect(events).toEqual([[2, 3, 1], [0, 1, 0.5], [1, 4, 0.5]]);
+    expect(events).toEqual([
+      [2, 3, 1],
+      [0, 1, 0.5],
+      [1, 4, 0.5],
+    ]);
   });
 
   it('finds reversals through plateaus and monotone runs', () => {

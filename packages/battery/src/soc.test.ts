@@ -1,6 +1,7 @@
 import { expectClose } from '@gridhaul/common/testing';
 import { describe, expect, it } from 'vitest';
-import { simulateSchedule } from './soc';
+import { simulateSchedule, traceToProfile } from './soc';
+import { rainflow } from './rainflow';
 import { inputErrorOf } from './testing/inputError';
 import { createBatterySpec, type BatterySpecInput } from './spec';
 
@@ -74,17 +75,37 @@ describe('simulateSchedule', () => {
 
   it('reports power above the limits', () => {
     const tr = simulateSchedule(spec, 0.5, [{ kind: 'charge', durationH: 0.1, powerKW: 60 }]);
-    expect(tr.powerViolations).toEqual([{ intervalIndex: 0, kind: 'charge', powerKW: 60, limitKW: 50 }]);
+    expect(tr.powerViolations).toEqual([
+      { intervalIndex: 0, kind: 'charge', powerKW: 60, limitKW: 50 },
+    ]);
     expect(tr.feasible).toBe(false);
   });
 
   it('rejects bad intervals with an InputError naming the interval', () => {
-    expect(inputErrorOf(() => simulateSchedule(spec, 0.5, [{ kind: 'idle', durationH: -1 }])).field).toBe('schedule[0].durationH');
+    expect(
+      inputErrorOf(() => simulateSchedule(spec, 0.5, [{ kind: 'idle', durationH: -1 }])).field,
+    ).toBe('schedule[0].durationH');
     const e = inputErrorOf(() =>
-      simulateSchedule(spec, 0.5, [{ kind: 'idle', durationH: 1 }, { kind: 'charge', durationH: 1, powerKW: Number.NaN }]),
+      simulateSchedule(spec, 0.5, [
+        { kind: 'idle', durationH: 1 },
+        { kind: 'charge', durationH: 1, powerKW: Number.NaN },
+      ]),
     );
     expect(e.field).toBe('schedule[1].powerKW');
     expect(e.value).toBeNaN();
     expect(inputErrorOf(() => simulateSchedule(spec, 1.5, [])).field).toBe('initialSoc');
+  });
+
+  it('turns a trace into a profile whose rainflow sees the schedule cycles', () => {
+    const tr = simulateSchedule(spec, 0.9, [
+      { kind: 'discharge', durationH: 2, powerKW: 38 }, // −80 kWh
+      { kind: 'idle', durationH: 0 },
+      { kind: 'charge', durationH: 2, powerKW: 40 }, // +76 kWh
+    ]);
+    const p = traceToProfile(tr, 20);
+    expect(p.timeH).toEqual([0, 2, 4]);
+    const c = rainflow(p.soc);
+    expectClose(c.range[0]!, 0.8, { abs: 1e-12 }, 'first half cycle depth');
+    expect(c.length).toBe(2);
   });
 });

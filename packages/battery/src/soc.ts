@@ -1,4 +1,5 @@
 import { InputError, requireFinite, requireInRange, requireNonNegative } from '@gridhaul/common';
+import type { SocProfile } from './profile';
 import type { BatterySpec } from './spec';
 
 /**
@@ -75,7 +76,8 @@ export function simulateSchedule(
     if (interval.kind === 'charge' || interval.kind === 'discharge') {
       const p = requireNonNegative(`schedule[${i}].powerKW`, interval.powerKW);
       const limit = interval.kind === 'charge' ? spec.maxChargePowerKW : spec.maxDischargePowerKW;
-      if (p > limit * (1 + 1e-12)) powerViolations.push({ intervalIndex: i, kind: interval.kind, powerKW: p, limitKW: limit });
+      if (p > limit * (1 + 1e-12))
+        powerViolations.push({ intervalIndex: i, kind: interval.kind, powerKW: p, limitKW: limit });
       if (interval.kind === 'charge') {
         rate = spec.chargeEfficiency * p;
         gridIn += p * dt;
@@ -84,7 +86,11 @@ export function simulateSchedule(
         gridOut += p * dt;
       }
     } else if (interval.kind !== 'idle') {
-      throw new InputError(`schedule[${i}].kind`, (interval as { kind: unknown }).kind, "'charge', 'discharge' or 'idle'");
+      throw new InputError(
+        `schedule[${i}].kind`,
+        (interval as { kind: unknown }).kind,
+        "'charge', 'discharge' or 'idle'",
+      );
     }
     const start = energy;
     const end = energyAfter(start, rate, sigma, dt);
@@ -133,4 +139,22 @@ function crossingTime(e0: number, rate: number, sigma: number, level: number): n
   if (sigma === 0) return (level - e0) / rate;
   const eInf = rate / sigma;
   return -Math.log((level - eInf) / (e0 - eInf)) / sigma;
+}
+
+/**
+ * The trace as a degradation-model profile. Energy is monotone inside each interval, so the interval
+ * boundaries carry every SOC reversal; zero-length intervals are merged.
+ */
+export function traceToProfile(trace: SocTrace, tempC: number): SocProfile {
+  const timeH: number[] = [];
+  const soc: number[] = [];
+  for (const p of trace.points) {
+    if (timeH.length > 0 && p.timeH <= (timeH[timeH.length - 1] as number)) {
+      soc[soc.length - 1] = Math.min(1, Math.max(0, p.soc));
+      continue;
+    }
+    timeH.push(p.timeH);
+    soc.push(Math.min(1, Math.max(0, p.soc)));
+  }
+  return { timeH, soc, tempC };
 }

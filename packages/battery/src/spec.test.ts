@@ -16,7 +16,6 @@ const base: BatterySpecInput = {
   temperatureC: 25,
 };
 
-
 describe('createBatterySpec', () => {
   it('splits a round-trip efficiency evenly and freezes the result', () => {
     const s = createBatterySpec(base);
@@ -34,7 +33,12 @@ describe('createBatterySpec', () => {
   });
 
   it('prices fade as replacement cost over the fade to end of life (notes §6: K = C_rep·E/L_EOL)', () => {
-    expectClose(costPerUnitFadeUsd(createBatterySpec(base)), (150 * 550) / 0.2, { rel: 1e-12 }, 'K');
+    expectClose(
+      costPerUnitFadeUsd(createBatterySpec(base)),
+      (150 * 550) / 0.2,
+      { rel: 1e-12 },
+      'K',
+    );
   });
 
   it.each([
@@ -51,7 +55,9 @@ describe('createBatterySpec', () => {
     ['endOfLifeCapacityFraction', { endOfLifeCapacityFraction: 1 }, 1],
     ['temperatureC', { temperatureC: 200 }, 200],
   ] as const)('rejects a bad %s, naming field and value', (field, patch, value) => {
-    const e = inputErrorOf(() => createBatterySpec({ ...base, ...(patch as Partial<BatterySpecInput>) }));
+    const e = inputErrorOf(() =>
+      createBatterySpec({ ...base, ...(patch as Partial<BatterySpecInput>) }),
+    );
     expect(e.tag).toBe('INVALID_INPUT');
     expect(e.field).toBe(field);
     expect(e.value).toEqual(value);

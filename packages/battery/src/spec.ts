@@ -1,4 +1,10 @@
-import { InputError, requireFinite, requireInRange, requireNonNegative, requirePositive } from '@gridhaul/common';
+import {
+  InputError,
+  requireFinite,
+  requireInRange,
+  requireNonNegative,
+  requirePositive,
+} from '@gridhaul/common';
 
 export type Chemistry = 'nmc' | 'lfp' | 'generic';
 const CHEMISTRIES: readonly Chemistry[] = ['nmc', 'lfp', 'generic'];
@@ -55,10 +61,19 @@ export function createBatterySpec(input: BatterySpecInput): BatterySpec {
   const maxChargePowerKW = requirePositive('maxChargePowerKW', input.maxChargePowerKW);
   const maxDischargePowerKW = requirePositive('maxDischargePowerKW', input.maxDischargePowerKW);
   const { chargeEfficiency, dischargeEfficiency } = efficiencies(input);
-  const selfDischargePerHour = requireInRange('selfDischargePerHour', input.selfDischargePerHour ?? 0, 0, 1);
-  const replacementCostUsdPerKWh = requireNonNegative('replacementCostUsdPerKWh', input.replacementCostUsdPerKWh);
+  const selfDischargePerHour = requireInRange(
+    'selfDischargePerHour',
+    input.selfDischargePerHour ?? 0,
+    0,
+    1,
+  );
+  const replacementCostUsdPerKWh = requireNonNegative(
+    'replacementCostUsdPerKWh',
+    input.replacementCostUsdPerKWh,
+  );
   const eol = requireFinite('endOfLifeCapacityFraction', input.endOfLifeCapacityFraction);
-  if (!(eol > 0 && eol < 1)) throw new InputError('endOfLifeCapacityFraction', eol, 'a number in (0, 1)');
+  if (!(eol > 0 && eol < 1))
+    throw new InputError('endOfLifeCapacityFraction', eol, 'a number in (0, 1)');
   const temperatureC = requireInRange('temperatureC', input.temperatureC, -40, 80);
   return Object.freeze({
     chemistry: input.chemistry,
@@ -77,10 +92,17 @@ export function createBatterySpec(input: BatterySpecInput): BatterySpec {
   });
 }
 
-function efficiencies(input: BatterySpecInput): { chargeEfficiency: number; dischargeEfficiency: number } {
+function efficiencies(input: BatterySpecInput): {
+  chargeEfficiency: number;
+  dischargeEfficiency: number;
+} {
   const split = input.chargeEfficiency !== undefined || input.dischargeEfficiency !== undefined;
   if (split && input.roundTripEfficiency !== undefined) {
-    throw new InputError('roundTripEfficiency', input.roundTripEfficiency, 'absent when chargeEfficiency/dischargeEfficiency are given');
+    throw new InputError(
+      'roundTripEfficiency',
+      input.roundTripEfficiency,
+      'absent when chargeEfficiency/dischargeEfficiency are given',
+    );
   }
   if (split) {
     return {
@@ -100,5 +122,7 @@ function efficiency(field: string, value: unknown): number {
 
 /** USD per unit of fractional capacity loss: replacement cost spread over the fade to end of life. */
 export function costPerUnitFadeUsd(spec: BatterySpec): number {
-  return (spec.replacementCostUsdPerKWh * spec.nominalEnergyKWh) / (1 - spec.endOfLifeCapacityFraction);
+  return (
+    (spec.replacementCostUsdPerKWh * spec.nominalEnergyKWh) / (1 - spec.endOfLifeCapacityFraction)
+  );
 }

@@ -11,7 +11,9 @@ import { MONTOYA_2017, montoyaCurve, type MontoyaCharger } from './montoya';
 import { piecewiseLinearCurve } from './piecewiseLinear';
 
 // Copy of ../shared/data/beb/charging-curves.json (Montoya et al. 2017, VRP-REP 2016-0020 via e-VRO/frvcpy@7788f2e).
-const curves = JSON.parse(readFileSync(new URL('../../test/data/charging-curves.json', import.meta.url), 'utf8'));
+const curves = JSON.parse(
+  readFileSync(new URL('../../test/data/charging-curves.json', import.meta.url), 'utf8'),
+);
 const published: Record<MontoyaCharger, Array<[number, number]>> = {
   fast: curves.montoya2017_piecewise_linear.functions.fast_44kW,
   normal: curves.montoya2017_piecewise_linear.functions.normal_22kW,
@@ -65,7 +67,12 @@ describe('Montoya et al. 2017 piecewise-linear charging functions', () => {
 describe('exponential CV tail and CC-CV (../shared/notes/beb-charging.md §5.3–5.4)', () => {
   it('charge(t) = cap − (cap − start)·e^(−c·t)', () => {
     const tail = cvTailCurve(388, 2);
-    expectClose(tail.energyAfter(100, 0.5), 388 - 288 * Math.exp(-1), { rel: 1e-14 }, 'energy after 0.5 h');
+    expectClose(
+      tail.energyAfter(100, 0.5),
+      388 - 288 * Math.exp(-1),
+      { rel: 1e-14 },
+      'energy after 0.5 h',
+    );
     expect(tail.hoursToReach(0, 388)).toBe(Infinity);
   });
 
@@ -91,32 +98,61 @@ describe('time-to-target inverts energy-after-t (exact, every curve)', () => {
     ['constant 50 kW', constantPowerCurve(100, 50, 0.95)],
     ['Montoya fast', montoyaCurve('fast')],
     ['Montoya slow, 300 kWh at 150 kW', montoyaCurve('slow', { capacityKWh: 300, powerKW: 150 })],
-    ['user breakpoints', piecewiseLinearCurve([{ energyKWh: 0, hours: 0 }, { energyKWh: 30, hours: 0.5 }, { energyKWh: 40, hours: 2 }])],
+    [
+      'user breakpoints',
+      piecewiseLinearCurve([
+        { energyKWh: 0, hours: 0 },
+        { energyKWh: 30, hours: 0.5 },
+        { energyKWh: 40, hours: 2 },
+      ]),
+    ],
     ['CV tail', cvTailCurve(388, 0.9)],
     ['CC-CV', ccCvCurve(388, 150, 0.8)],
   ];
 
-  it.each(cases)('%s: hoursToReach(e0, energyAfter(e0, t)) = t before the curve ends', (_, curve) => {
-    fc.assert(
-      fc.property(fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 3, noNaN: true }), (f, t) => {
-        const e0 = f * curve.capacityKWh;
-        const e1 = curve.energyAfter(e0, t);
-        expect(e1).toBeGreaterThanOrEqual(e0 - 1e-12);
-        expect(e1).toBeLessThanOrEqual(curve.capacityKWh);
-        if (e1 < curve.capacityKWh * (1 - 1e-9)) expectClose(curve.hoursToReach(e0, e1), t, { abs: 1e-9, rel: 1e-9 }, 'round trip hours');
-      }),
-      { seed: 20170208, numRuns: 300 },
-    );
-  });
+  it.each(cases)(
+    '%s: hoursToReach(e0, energyAfter(e0, t)) = t before the curve ends',
+    (_, curve) => {
+      fc.assert(
+        fc.property(
+          fc.double({ min: 0, max: 1, noNaN: true }),
+          fc.double({ min: 0, max: 3, noNaN: true }),
+          (f, t) => {
+            const e0 = f * curve.capacityKWh;
+            const e1 = curve.energyAfter(e0, t);
+            expect(e1).toBeGreaterThanOrEqual(e0 - 1e-12);
+            expect(e1).toBeLessThanOrEqual(curve.capacityKWh);
+            if (e1 < curve.capacityKWh * (1 - 1e-9))
+              expectClose(
+                curve.hoursToReach(e0, e1),
+                t,
+                { abs: 1e-9, rel: 1e-9 },
+                'round trip hours',
+              );
+          },
+        ),
+        { seed: 20170208, numRuns: 300 },
+      );
+    },
+  );
 
   it.each(cases)('%s: energyAfter(e0, hoursToReach(e0, e1)) = e1', (_, curve) => {
     fc.assert(
-      fc.property(fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 0.999, noNaN: true }), (a, b) => {
-        const [lo, hi] = a < b ? [a, b] : [b, a];
-        const e0 = lo * curve.capacityKWh;
-        const e1 = hi * curve.capacityKWh;
-        expectClose(curve.energyAfter(e0, curve.hoursToReach(e0, e1)), e1, { abs: 1e-9 * curve.capacityKWh }, 'round trip energy');
-      }),
+      fc.property(
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.double({ min: 0, max: 0.999, noNaN: true }),
+        (a, b) => {
+          const [lo, hi] = a < b ? [a, b] : [b, a];
+          const e0 = lo * curve.capacityKWh;
+          const e1 = hi * curve.capacityKWh;
+          expectClose(
+            curve.energyAfter(e0, curve.hoursToReach(e0, e1)),
+            e1,
+            { abs: 1e-9 * curve.capacityKWh },
+            'round trip energy',
+          );
+        },
+      ),
       { seed: 20170208, numRuns: 300 },
     );
   });
@@ -124,8 +160,21 @@ describe('time-to-target inverts energy-after-t (exact, every curve)', () => {
 
 describe('charging-curve input checks', () => {
   it('rejects breakpoints that do not start at empty or are not increasing', () => {
-    expect(inputErrorOf(() => piecewiseLinearCurve([{ energyKWh: 1, hours: 0 }, { energyKWh: 2, hours: 1 }])).field).toBe('breakpoints[0]');
-    const e = inputErrorOf(() => piecewiseLinearCurve([{ energyKWh: 0, hours: 0 }, { energyKWh: 2, hours: 1 }, { energyKWh: 3, hours: 1 }]));
+    expect(
+      inputErrorOf(() =>
+        piecewiseLinearCurve([
+          { energyKWh: 1, hours: 0 },
+          { energyKWh: 2, hours: 1 },
+        ]),
+      ).field,
+    ).toBe('breakpoints[0]');
+    const e = inputErrorOf(() =>
+      piecewiseLinearCurve([
+        { energyKWh: 0, hours: 0 },
+        { energyKWh: 2, hours: 1 },
+        { energyKWh: 3, hours: 1 },
+      ]),
+    );
     expect([e.field, e.value]).toEqual(['breakpoints[2].hours', 1]);
   });
 

@@ -3,7 +3,11 @@ import type { ChargingCurve } from './curve';
 import { requireEnergy, requireHours } from './validate';
 
 /** Charging at constant power until full: E(t) = min(cap, E0 + η·P·t). */
-export function constantPowerCurve(capacityKWh: number, powerKW: number, efficiency = 1): ChargingCurve {
+export function constantPowerCurve(
+  capacityKWh: number,
+  powerKW: number,
+  efficiency = 1,
+): ChargingCurve {
   const cap = requirePositive('capacityKWh', capacityKWh);
   const rate = requirePositive('powerKW', powerKW) * requirePositive('efficiency', efficiency);
   return {

@@ -1,5 +1,9 @@
 import { requirePositive } from '@gridhaul/common';
-import { piecewiseLinearCurve, type ChargeBreakpoint, type PiecewiseLinearCurve } from './piecewiseLinear';
+import {
+  piecewiseLinearCurve,
+  type ChargeBreakpoint,
+  type PiecewiseLinearCurve,
+} from './piecewiseLinear';
 
 export type MontoyaCharger = 'fast' | 'normal' | 'slow';
 
@@ -11,10 +15,39 @@ export type MontoyaCharger = 'fast' | 'normal' | 'slow';
  * ../shared/data/beb/charging-curves.json). First-segment slopes are the 44 / 22 / 11 kW stations.
  */
 export const MONTOYA_2017_BATTERY_KWH = 16;
-export const MONTOYA_2017: Readonly<Record<MontoyaCharger, { readonly nominalKW: number; readonly breakpoints: readonly ChargeBreakpoint[] }>> = {
-  fast: { nominalKW: 44, breakpoints: bp([[0, 0], [13.6, 0.31], [15.2, 0.39], [16, 0.51]]) },
-  normal: { nominalKW: 22, breakpoints: bp([[0, 0], [13.6, 0.62], [15.2, 0.77], [16, 1.01]]) },
-  slow: { nominalKW: 11, breakpoints: bp([[0, 0], [13.6, 1.26], [15.2, 1.54], [16, 2.04]]) },
+export const MONTOYA_2017: Readonly<
+  Record<
+    MontoyaCharger,
+    { readonly nominalKW: number; readonly breakpoints: readonly ChargeBreakpoint[] }
+  >
+> = {
+  fast: {
+    nominalKW: 44,
+    breakpoints: bp([
+      [0, 0],
+      [13.6, 0.31],
+      [15.2, 0.39],
+      [16, 0.51],
+    ]),
+  },
+  normal: {
+    nominalKW: 22,
+    breakpoints: bp([
+      [0, 0],
+      [13.6, 0.62],
+      [15.2, 0.77],
+      [16, 1.01],
+    ]),
+  },
+  slow: {
+    nominalKW: 11,
+    breakpoints: bp([
+      [0, 0],
+      [13.6, 1.26],
+      [15.2, 1.54],
+      [16, 2.04],
+    ]),
+  },
 };
 
 /**
@@ -23,12 +56,23 @@ export const MONTOYA_2017: Readonly<Record<MontoyaCharger, { readonly nominalKW:
  * (0, 0.85, 0.95, 1) and their time per kWh of capacity; for another charger power the times scale
  * by nominalKW / powerKW, which keeps the CC/CV shape.
  */
-export function montoyaCurve(charger: MontoyaCharger, options: { capacityKWh?: number; powerKW?: number } = {}): PiecewiseLinearCurve {
+export function montoyaCurve(
+  charger: MontoyaCharger,
+  options: { capacityKWh?: number; powerKW?: number } = {},
+): PiecewiseLinearCurve {
   const ref = MONTOYA_2017[charger];
-  const energyScale = requirePositive('capacityKWh', options.capacityKWh ?? MONTOYA_2017_BATTERY_KWH) / MONTOYA_2017_BATTERY_KWH;
-  const timeScale = energyScale * (ref.nominalKW / requirePositive('powerKW', options.powerKW ?? ref.nominalKW));
+  const energyScale =
+    requirePositive('capacityKWh', options.capacityKWh ?? MONTOYA_2017_BATTERY_KWH) /
+    MONTOYA_2017_BATTERY_KWH;
+  const timeScale =
+    energyScale * (ref.nominalKW / requirePositive('powerKW', options.powerKW ?? ref.nominalKW));
   if (energyScale === 1 && timeScale === 1) return piecewiseLinearCurve(ref.breakpoints);
-  return piecewiseLinearCurve(ref.breakpoints.map((b) => ({ energyKWh: b.energyKWh * energyScale, hours: b.hours * timeScale })));
+  return piecewiseLinearCurve(
+    ref.breakpoints.map((b) => ({
+      energyKWh: b.energyKWh * energyScale,
+      hours: b.hours * timeScale,
+    })),
+  );
 }
 
 function bp(pairs: ReadonlyArray<readonly [number, number]>): readonly ChargeBreakpoint[] {

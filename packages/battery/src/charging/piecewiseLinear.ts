@@ -21,22 +21,37 @@ export interface PiecewiseLinearCurve extends ChargingCurve {
  * (0 kWh, 0 h) and end at capacity; energy and time strictly increasing (concave e(t) is not
  * required). Charging from e0 for Δt gives t⁻¹(t(e0) + Δt); from e0 to e1 takes t(e1) − t(e0).
  */
-export function piecewiseLinearCurve(breakpoints: readonly ChargeBreakpoint[]): PiecewiseLinearCurve {
-  if (breakpoints.length < 2) throw new InputError('breakpoints', breakpoints, 'at least two breakpoints');
+export function piecewiseLinearCurve(
+  breakpoints: readonly ChargeBreakpoint[],
+): PiecewiseLinearCurve {
+  if (breakpoints.length < 2)
+    throw new InputError('breakpoints', breakpoints, 'at least two breakpoints');
   const es: number[] = [];
   const ts: number[] = [];
   breakpoints.forEach((b, i) => {
     es.push(requireFinite(`breakpoints[${i}].energyKWh`, b.energyKWh));
     ts.push(requireFinite(`breakpoints[${i}].hours`, b.hours));
     if (i === 0 && (b.energyKWh !== 0 || b.hours !== 0)) {
-      throw new InputError('breakpoints[0]', b, '{ energyKWh: 0, hours: 0 } (times are measured from empty)');
+      throw new InputError(
+        'breakpoints[0]',
+        b,
+        '{ energyKWh: 0, hours: 0 } (times are measured from empty)',
+      );
     }
-    if (i > 0 && !(b.energyKWh > (es[i - 1] as number))) throw new InputError(`breakpoints[${i}].energyKWh`, b.energyKWh, 'strictly increasing energies');
-    if (i > 0 && !(b.hours > (ts[i - 1] as number))) throw new InputError(`breakpoints[${i}].hours`, b.hours, 'strictly increasing times');
+    if (i > 0 && !(b.energyKWh > (es[i - 1] as number)))
+      throw new InputError(
+        `breakpoints[${i}].energyKWh`,
+        b.energyKWh,
+        'strictly increasing energies',
+      );
+    if (i > 0 && !(b.hours > (ts[i - 1] as number)))
+      throw new InputError(`breakpoints[${i}].hours`, b.hours, 'strictly increasing times');
   });
   const cap = es[es.length - 1] as number;
   const tFull = ts[ts.length - 1] as number;
-  const frozen = Object.freeze(breakpoints.map((b) => Object.freeze({ energyKWh: b.energyKWh, hours: b.hours })));
+  const frozen = Object.freeze(
+    breakpoints.map((b) => Object.freeze({ energyKWh: b.energyKWh, hours: b.hours })),
+  );
 
   const hoursFromEmpty = (e: number): number => interpolate(es, ts, e);
   const energyAtHours = (t: number): number => (t >= tFull ? cap : interpolate(ts, es, t));

@@ -33,7 +33,8 @@ export function lifePerCycle(dod: number): number {
  */
 export function cycleLifeModel(endOfLifeCapacityFraction = 0.8): DegradationModel {
   const eol = endOfLifeCapacityFraction;
-  if (!(eol > 0 && eol < 1)) throw new InputError('endOfLifeCapacityFraction', eol, 'a number in (0, 1)');
+  if (!(eol > 0 && eol < 1))
+    throw new InputError('endOfLifeCapacityFraction', eol, 'a number in (0, 1)');
   const fadeAtEol = 1 - eol;
   return {
     id: 'cycle-life-dod',
@@ -43,9 +44,18 @@ export function cycleLifeModel(endOfLifeCapacityFraction = 0.8): DegradationMode
     fade(p: SocProfile, options: { from?: FadeState } = {}): FadeResult {
       let life = options.from?.['lifeUsed'] ?? 0;
       const c = profileCycles(p);
-      for (let i = 0; i < c.length; i++) life += (c.count[i] as number) * lifePerCycle(c.range[i] as number);
+      for (let i = 0; i < c.length; i++)
+        life += (c.count[i] as number) * lifePerCycle(c.range[i] as number);
       const cycle = life * fadeAtEol;
-      return { model: 'cycle-life-dod', calendar: 0, cycle, total: cycle, calendarModelled: false, rainflowCycles: fullCycleEquivalents(c), state: { lifeUsed: life } };
+      return {
+        model: 'cycle-life-dod',
+        calendar: 0,
+        cycle,
+        total: cycle,
+        calendarModelled: false,
+        rainflowCycles: fullCycleEquivalents(c),
+        state: { lifeUsed: life },
+      };
     },
     calendarFade() {
       return 0;

@@ -10,12 +10,26 @@ import type { CycleStress, DegradationModel } from './types';
 import { wang2011Lfp } from './wang';
 import { xu2018, xuLoss } from './xu';
 
-const models: DegradationModel[] = [schmalstieg2014Nmc, schimpe2018Lfp, naumannLfp, wang2011Lfp, cycleLifeModel(0.8), xu2018];
+const models: DegradationModel[] = [
+  schmalstieg2014Nmc,
+  schimpe2018Lfp,
+  naumannLfp,
+  wang2011Lfp,
+  cycleLifeModel(0.8),
+  xu2018,
+];
 const byId = models.map((m) => [m.id, m] as const);
 const run = { seed: 42, numRuns: 150 };
 
 /** Triangle wave between lo and hi, `cycles` periods of `periodH` hours, sampled every `stepH`. */
-function triangle(lo: number, hi: number, cycles: number, periodH: number, stepH: number, tempC: number): SocProfile {
+function triangle(
+  lo: number,
+  hi: number,
+  cycles: number,
+  periodH: number,
+  stepH: number,
+  tempC: number,
+): SocProfile {
   const n = Math.round((cycles * periodH) / stepH);
   const soc = new Float64Array(n + 1);
   for (let i = 0; i <= n; i++) {
@@ -30,7 +44,10 @@ const stress = fc.record({
   tempC: fc.double({ min: -10, max: 55, noNaN: true }),
   cRate: fc.double({ min: 0.1, max: 3, noNaN: true }),
 });
-const centred = (s: { depth: number; tempC: number; cRate: number }, meanSoc = 0.5): CycleStress => ({ ...s, meanSoc });
+const centred = (
+  s: { depth: number; tempC: number; cRate: number },
+  meanSoc = 0.5,
+): CycleStress => ({ ...s, meanSoc });
 
 describe.each(byId)('%s: limits', (_, m) => {
   it('a new battery, no time and no cycles: no fade', () => {
@@ -46,7 +63,8 @@ describe.each(byId)('%s: limits', (_, m) => {
 
   it('a constant-SOC profile ages exactly like calendarFade (equivalent-age continuation is exact)', () => {
     const f = m.fade(uniformProfile(0.25, new Float64Array(4 * 24 * 90 + 1).fill(0.7), 30));
-    if (m.id === 'xu2018') expectClose(f.total, m.calendarFade(0.7, 30, 24 * 90), { rel: 1e-9 }, 'calendar');
+    if (m.id === 'xu2018')
+      expectClose(f.total, m.calendarFade(0.7, 30, 24 * 90), { rel: 1e-9 }, 'calendar');
     else expectClose(f.calendar, m.calendarFade(0.7, 30, 24 * 90), { rel: 1e-9 }, 'calendar');
     if (!m.calendarModelled) expect(f.calendar).toBe(0);
   });
@@ -79,22 +97,38 @@ describe.each(byId)('%s: more stress never reduces wear', (_, m) => {
 
   it('more cycles and more storage time', () => {
     fc.assert(
-      fc.property(stress, fc.double({ min: 0, max: 1000, noNaN: true }), fc.double({ min: 0, max: 1000, noNaN: true }), (s, n1, n2) => {
-        const [lo, hi] = n1 < n2 ? [n1, n2] : [n2, n1];
-        expect(m.cycleFade(centred(s), lo)).toBeLessThanOrEqual(m.cycleFade(centred(s), hi));
-        expect(m.calendarFade(0.5, s.tempC, lo * 24)).toBeLessThanOrEqual(m.calendarFade(0.5, s.tempC, hi * 24));
-      }),
+      fc.property(
+        stress,
+        fc.double({ min: 0, max: 1000, noNaN: true }),
+        fc.double({ min: 0, max: 1000, noNaN: true }),
+        (s, n1, n2) => {
+          const [lo, hi] = n1 < n2 ? [n1, n2] : [n2, n1];
+          expect(m.cycleFade(centred(s), lo)).toBeLessThanOrEqual(m.cycleFade(centred(s), hi));
+          expect(m.calendarFade(0.5, s.tempC, lo * 24)).toBeLessThanOrEqual(
+            m.calendarFade(0.5, s.tempC, hi * 24),
+          );
+        },
+      ),
       run,
     );
   });
 
   it('higher storage SOC and higher storage temperature', () => {
     fc.assert(
-      fc.property(fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: -10, max: 55, noNaN: true }), (a, b, t) => {
-        const [lo, hi] = a < b ? [a, b] : [b, a];
-        expect(m.calendarFade(lo, t, 8760)).toBeLessThanOrEqual(m.calendarFade(hi, t, 8760) * (1 + 1e-12));
-        expect(m.calendarFade(lo, t, 8760)).toBeLessThanOrEqual(m.calendarFade(lo, t + 5, 8760) * (1 + 1e-12));
-      }),
+      fc.property(
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.double({ min: -10, max: 55, noNaN: true }),
+        (a, b, t) => {
+          const [lo, hi] = a < b ? [a, b] : [b, a];
+          expect(m.calendarFade(lo, t, 8760)).toBeLessThanOrEqual(
+            m.calendarFade(hi, t, 8760) * (1 + 1e-12),
+          );
+          expect(m.calendarFade(lo, t, 8760)).toBeLessThanOrEqual(
+            m.calendarFade(lo, t + 5, 8760) * (1 + 1e-12),
+          );
+        },
+      ),
       run,
     );
   });
@@ -104,40 +138,62 @@ describe.each(byId)('%s: more stress never reduces wear', (_, m) => {
 const monotoneCycleTemp = models.filter((m) => m.id !== 'schimpe2018-lfp');
 const monotoneCycleSoc = models.filter((m) => m.id !== 'schmalstieg2014-nmc');
 
-describe.each(monotoneCycleTemp.map((m) => [m.id, m] as const))('%s: hotter cycling never reduces cycle wear', (_, m) => {
-  it('cycle fade is non-decreasing in temperature', () => {
-    fc.assert(
-      fc.property(stress, fc.double({ min: 0, max: 20, noNaN: true }), (s, dt) => {
-        expect(m.cycleFade(centred(s), 100)).toBeLessThanOrEqual(m.cycleFade(centred({ ...s, tempC: s.tempC + dt }), 100) * (1 + 1e-12));
-      }),
-      run,
-    );
-  });
-});
+describe.each(monotoneCycleTemp.map((m) => [m.id, m] as const))(
+  '%s: hotter cycling never reduces cycle wear',
+  (_, m) => {
+    it('cycle fade is non-decreasing in temperature', () => {
+      fc.assert(
+        fc.property(stress, fc.double({ min: 0, max: 20, noNaN: true }), (s, dt) => {
+          expect(m.cycleFade(centred(s), 100)).toBeLessThanOrEqual(
+            m.cycleFade(centred({ ...s, tempC: s.tempC + dt }), 100) * (1 + 1e-12),
+          );
+        }),
+        run,
+      );
+    });
+  },
+);
 
-describe.each(monotoneCycleSoc.map((m) => [m.id, m] as const))('%s: cycling at higher mean SOC never reduces wear', (_, m) => {
-  it('cycle fade is non-decreasing in mean SOC', () => {
-    fc.assert(
-      fc.property(fc.double({ min: 0.01, max: 0.5, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), (d, a, b) => {
-        const span = 1 - d;
-        const [lo, hi] = a < b ? [a, b] : [b, a];
-        const at = (f: number): CycleStress => ({ depth: d, meanSoc: d / 2 + f * span, tempC: 25, cRate: 0.5 });
-        expect(m.cycleFade(at(lo), 100)).toBeLessThanOrEqual(m.cycleFade(at(hi), 100) * (1 + 1e-12));
-      }),
-      run,
-    );
-  });
-});
+describe.each(monotoneCycleSoc.map((m) => [m.id, m] as const))(
+  '%s: cycling at higher mean SOC never reduces wear',
+  (_, m) => {
+    it('cycle fade is non-decreasing in mean SOC', () => {
+      fc.assert(
+        fc.property(
+          fc.double({ min: 0.01, max: 0.5, noNaN: true }),
+          fc.double({ min: 0, max: 1, noNaN: true }),
+          fc.double({ min: 0, max: 1, noNaN: true }),
+          (d, a, b) => {
+            const span = 1 - d;
+            const [lo, hi] = a < b ? [a, b] : [b, a];
+            const at = (f: number): CycleStress => ({
+              depth: d,
+              meanSoc: d / 2 + f * span,
+              tempC: 25,
+              cRate: 0.5,
+            });
+            expect(m.cycleFade(at(lo), 100)).toBeLessThanOrEqual(
+              m.cycleFade(at(hi), 100) * (1 + 1e-12),
+            );
+          },
+        ),
+        run,
+      );
+    });
+  },
+);
 
 describe('published non-monotone behaviour, stated', () => {
   it('Schmalstieg: β_cap is a parabola in V̄ with its minimum at 3.667 V (≈ SOC 0.39); above it, higher SOC wears more', () => {
-    const at = (meanSoc: number): number => schmalstieg2014Nmc.cycleFade({ depth: 0.1, meanSoc, tempC: 25, cRate: 1 }, 100);
+    const at = (meanSoc: number): number =>
+      schmalstieg2014Nmc.cycleFade({ depth: 0.1, meanSoc, tempC: 25, cRate: 1 }, 100);
     expect(at(0.1)).toBeGreaterThan(at(0.35)); // the dip the fit has at low SOC
     for (let s = 0.45; s < 0.94; s += 0.05) expect(at(s)).toBeLessThan(at(s + 0.05));
   });
 
   it('Schimpe: cycling wear falls with temperature below ~30 °C (plating), rises above', () => {
-    const at = (tempC: number): number => schimpe2018Lfp.cycleFade({ depth: 0.8, meanSoc: 0.5, tempC, cRate: 1 }, 1000);
+    const at = (tempC: number): number =>
+      schimpe2018Lfp.cycleFade({ depth: 0.8, meanSoc: 0.5, tempC, cRate: 1 }, 1000);
     for (let t = -10; t < 20; t += 5) expect(at(t)).toBeGreaterThan(at(t + 5));
     for (let t = 40; t < 60; t += 5) expect(at(t)).toBeLessThan(at(t + 5));
   });
@@ -147,16 +203,26 @@ describe.each(byId)('%s: profile-level monotonicity', (_, m) => {
   it('a deeper, a hotter and a higher-SOC profile wear at least as much (where the fit is monotone)', () => {
     const base = m.fade(triangle(0.3, 0.7, 30, 6, 0.1, 25)).total;
     expect(m.fade(triangle(0.1, 0.9, 30, 6, 0.1, 25)).total).toBeGreaterThan(base);
-    if (m.id !== 'schimpe2018-lfp') expect(m.fade(triangle(0.3, 0.7, 30, 6, 0.1, 40)).total).toBeGreaterThanOrEqual(base);
-    if (m.id !== 'schmalstieg2014-nmc') expect(m.fade(triangle(0.55, 0.95, 30, 6, 0.1, 25)).total).toBeGreaterThanOrEqual(base);
+    if (m.id !== 'schimpe2018-lfp')
+      expect(m.fade(triangle(0.3, 0.7, 30, 6, 0.1, 40)).total).toBeGreaterThanOrEqual(base);
+    if (m.id !== 'schmalstieg2014-nmc')
+      expect(m.fade(triangle(0.55, 0.95, 30, 6, 0.1, 25)).total).toBeGreaterThanOrEqual(base);
   });
 
   it('chaining two halves of a profile equals fading the whole profile', () => {
     const p = triangle(0.2, 0.9, 10, 5, 0.25, 25);
     const n = p.timeH.length;
     const cut = 100; // at a trough-to-peak boundary: a reversal point, so rainflow splits cleanly
-    const first = { timeH: Array.from(p.timeH).slice(0, cut + 1), soc: Array.from(p.soc).slice(0, cut + 1), tempC: 25 };
-    const second = { timeH: Array.from(p.timeH).slice(cut), soc: Array.from(p.soc).slice(cut), tempC: 25 };
+    const first = {
+      timeH: Array.from(p.timeH).slice(0, cut + 1),
+      soc: Array.from(p.soc).slice(0, cut + 1),
+      tempC: 25,
+    };
+    const second = {
+      timeH: Array.from(p.timeH).slice(cut),
+      soc: Array.from(p.soc).slice(cut),
+      tempC: 25,
+    };
     const whole = m.fade(p).total;
     const chained = m.fade(second, { from: m.fade(first).state }).total;
     expect(n).toBeGreaterThan(cut);

@@ -44,7 +44,8 @@ export function naumannKCyc(cRate: number, dod: number): number {
 export const naumannLfp: DegradationModel = {
   id: 'naumann-lfp',
   title: 'Naumann et al. 2018/2020, LFP (Sony/Murata US26650FTC1)',
-  source: 'J. Energy Storage 17 (2018) 153; J. Power Sources 451 (2020) 227666; coefficients tum-ees/simses@2769f809',
+  source:
+    'J. Energy Storage 17 (2018) 153; J. Power Sources 451 (2020) 227666; coefficients tum-ees/simses@2769f809',
   calendarModelled: true,
   fade(p: SocProfile, options: { from?: FadeState } = {}): FadeResult {
     let cal = options.from?.['calendar'] ?? 0;
@@ -59,7 +60,12 @@ export const naumannLfp: DegradationModel = {
     const c = profileCycles(p);
     for (let i = 0; i < c.length; i++) {
       const dod = c.range[i] as number;
-      cyc = advancePowerLaw(cyc, naumannKCyc(c.cRate[i] as number, dod), 0.5, (c.count[i] as number) * dod);
+      cyc = advancePowerLaw(
+        cyc,
+        naumannKCyc(c.cRate[i] as number, dod),
+        0.5,
+        (c.count[i] as number) * dod,
+      );
     }
     return {
       model: 'naumann-lfp',

@@ -4,8 +4,12 @@
  * (NREL/BLAST-Lite@bae8c719 blast/models/nmc111_gr_Sanyo2Ah_2014.py `_soc_index`/`_ocv`), as
  * recorded in ../shared/data/degradation/degradation-params.json `schmalstieg2014_nmc.ocv_*`.
  */
-export const SCHMALSTIEG_OCV_SOC: readonly number[] = [0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0];
-export const SCHMALSTIEG_OCV_V: readonly number[] = [3.331, 3.491, 3.5812, 3.6267, 3.6552, 3.6974, 3.7747, 3.8688, 3.9649, 4.073, 4.162];
+export const SCHMALSTIEG_OCV_SOC: readonly number[] = [
+  0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0,
+];
+export const SCHMALSTIEG_OCV_V: readonly number[] = [
+  3.331, 3.491, 3.5812, 3.6267, 3.6552, 3.6974, 3.7747, 3.8688, 3.9649, 4.073, 4.162,
+];
 
 const N = SCHMALSTIEG_OCV_SOC.length - 1;
 const STEP = 1 / N;

@@ -48,11 +48,14 @@ export function schimpeAnodePotential(soc: number): number {
   );
 }
 
-const arrhenius = (ea: number, tK: number): number => Math.exp((-ea / R_GAS) * (1 / tK - 1 / P.tRefK));
+const arrhenius = (ea: number, tK: number): number =>
+  Math.exp((-ea / R_GAS) * (1 / tK - 1 / P.tRefK));
 
 /** k_cal(T, SOC), h^-0.5 (Schimpe 2018: Tafel-like SOC dependence through U_a). */
 export function schimpeKCal(soc: number, tK: number): number {
-  const tafel = Math.exp(((P.alpha * FARADAY) / R_GAS) * ((P.uaRefV - schimpeAnodePotential(soc)) / P.tRefK));
+  const tafel = Math.exp(
+    ((P.alpha * FARADAY) / R_GAS) * ((P.uaRefV - schimpeAnodePotential(soc)) / P.tRefK),
+  );
   return P.kCalRef * arrhenius(P.eaCal, tK) * (tafel + P.k0);
 }
 
@@ -63,12 +66,18 @@ export function schimpeKHighT(tK: number): number {
 
 /** k_cyc,LowT(T, I_ch), Ah^-0.5: plating, rises as temperature falls and charge current rises. */
 export function schimpeKLowT(tK: number, iChA: number): number {
-  return P.kLowTRef * arrhenius(-P.eaLowT, tK) * Math.exp((P.betaLowT * (iChA - P.iChRefA)) / P.cellAh);
+  return (
+    P.kLowTRef * arrhenius(-P.eaLowT, tK) * Math.exp((P.betaLowT * (iChA - P.iChRefA)) / P.cellAh)
+  );
 }
 
 /** k_cyc,LowT-HighSOC(T, I_ch), Ah^-1, applied only when the cycle's maximum SOC exceeds SOC_ref. */
 export function schimpeKLowTHighSoc(tK: number, iChA: number): number {
-  return P.kLowTHighSocRef * arrhenius(-P.eaLowTHighSoc, tK) * Math.exp((P.betaLowTHighSoc * (iChA - P.iChRefA)) / P.cellAh);
+  return (
+    P.kLowTHighSocRef *
+    arrhenius(-P.eaLowTHighSoc, tK) *
+    Math.exp((P.betaLowTHighSoc * (iChA - P.iChRefA)) / P.cellAh)
+  );
 }
 
 /**
@@ -103,10 +112,15 @@ export const schimpe2018Lfp: DegradationModel = {
     }
     const c = profileCycles(p);
     for (let i = 0; i < c.length; i++) {
-      const top = Math.max(p.soc[c.from[i] as number] as number, p.soc[c.to[i] as number] as number);
+      const top = Math.max(
+        p.soc[c.from[i] as number] as number,
+        p.soc[c.to[i] as number] as number,
+      );
       if (!(top > P.socRef)) continue;
       const qCh = (c.count[i] as number) * (c.range[i] as number) * P.cellAh;
-      lowHigh += schimpeKLowTHighSoc((c.tempC[i] as number) + KELVIN, (c.cRate[i] as number) * P.cellAh) * qCh;
+      lowHigh +=
+        schimpeKLowTHighSoc((c.tempC[i] as number) + KELVIN, (c.cRate[i] as number) * P.cellAh) *
+        qCh;
     }
     const cycle = high + low + lowHigh;
     return {
@@ -126,7 +140,10 @@ export const schimpe2018Lfp: DegradationModel = {
     const tK = stress.tempC + KELVIN;
     const qCh = cycles * stress.depth * P.cellAh;
     const iCh = stress.cRate * P.cellAh;
-    const highSoc = stress.meanSoc + stress.depth / 2 > P.socRef ? schimpeKLowTHighSoc(tK, iCh) * qCh : 0;
-    return schimpeKHighT(tK) * Math.sqrt(2 * qCh) + schimpeKLowT(tK, iCh) * Math.sqrt(qCh) + highSoc;
+    const highSoc =
+      stress.meanSoc + stress.depth / 2 > P.socRef ? schimpeKLowTHighSoc(tK, iCh) * qCh : 0;
+    return (
+      schimpeKHighT(tK) * Math.sqrt(2 * qCh) + schimpeKLowT(tK, iCh) * Math.sqrt(qCh) + highSoc
+    );
   },
 };

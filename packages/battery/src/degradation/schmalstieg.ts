@@ -45,7 +45,8 @@ export function schmalstiegBetaCap(meanV: number, dod: number): number {
 export const schmalstieg2014Nmc: DegradationModel = {
   id: 'schmalstieg2014-nmc',
   title: 'Schmalstieg et al. 2014, NMC (Sanyo UR18650E)',
-  source: 'J. Power Sources 257 (2014) 325–334; coefficients NREL/BLAST-Lite@bae8c719 nmc111_gr_Sanyo2Ah_2014.py',
+  source:
+    'J. Power Sources 257 (2014) 325–334; coefficients NREL/BLAST-Lite@bae8c719 nmc111_gr_Sanyo2Ah_2014.py',
   calendarModelled: true,
   fade(p: SocProfile, options: { from?: FadeState } = {}): FadeResult {
     let cal = options.from?.['calendar'] ?? 0;
@@ -76,6 +77,19 @@ export const schmalstieg2014Nmc: DegradationModel = {
   },
 };
 
-function result(model: string, calendar: number, cycle: number, rainflowCycles: number): FadeResult {
-  return { model, calendar, cycle, total: calendar + cycle, calendarModelled: true, rainflowCycles, state: { calendar, cycle } };
+function result(
+  model: string,
+  calendar: number,
+  cycle: number,
+  rainflowCycles: number,
+): FadeResult {
+  return {
+    model,
+    calendar,
+    cycle,
+    total: calendar + cycle,
+    calendarModelled: true,
+    rainflowCycles,
+    state: { calendar, cycle },
+  };
 }

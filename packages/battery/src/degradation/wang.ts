@@ -64,12 +64,22 @@ export const wang2011Lfp: DegradationModel = {
       const cRate = ds / ((p.timeH[i + 1] as number) - (p.timeH[i] as number));
       cyc = advancePowerLaw(cyc, wangK(cRate, tK), P.z, ds * P.cellAh);
     }
-    return { model: 'wang2011-lfp', calendar: 0, cycle: cyc, total: cyc, calendarModelled: false, rainflowCycles: 0, state: { cycle: cyc } };
+    return {
+      model: 'wang2011-lfp',
+      calendar: 0,
+      cycle: cyc,
+      total: cyc,
+      calendarModelled: false,
+      rainflowCycles: 0,
+      state: { cycle: cyc },
+    };
   },
   calendarFade() {
     return 0;
   },
   cycleFade(stress: CycleStress, cycles) {
-    return wangK(stress.cRate, stress.tempC + KELVIN) * (2 * cycles * stress.depth * P.cellAh) ** P.z;
+    return (
+      wangK(stress.cRate, stress.tempC + KELVIN) * (2 * cycles * stress.depth * P.cellAh) ** P.z
+    );
   },
 };

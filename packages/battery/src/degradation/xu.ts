@@ -22,9 +22,11 @@ export const XU_2018 = Object.freeze({
 });
 const P = XU_2018;
 
-export const xuDepthStress = (depth: number): number => (depth <= 0 ? 0 : 1 / (P.kDelta1 * depth ** P.kDelta2 + P.kDelta3));
+export const xuDepthStress = (depth: number): number =>
+  depth <= 0 ? 0 : 1 / (P.kDelta1 * depth ** P.kDelta2 + P.kDelta3);
 export const xuSocStress = (soc: number): number => Math.exp(P.kSigma * (soc - P.sigmaRef));
-export const xuTempStress = (tK: number): number => Math.exp((P.kT * (tK - P.tRefK) * P.tRefK) / tK);
+export const xuTempStress = (tK: number): number =>
+  Math.exp((P.kT * (tK - P.tRefK) * P.tRefK) / tK);
 
 /** L = 1 − α_sei·e^(−β_sei·f_d) − (1 − α_sei)·e^(−f_d): capacity loss from the linear damage f_d. */
 export function xuLoss(fd: number): number {
@@ -39,7 +41,8 @@ export function xuLoss(fd: number): number {
 export const xu2018: DegradationModel = {
   id: 'xu2018',
   title: 'Xu et al. 2018 stress-factor model with SEI film (LMO)',
-  source: 'IEEE Trans. Smart Grid 9(2) (2018) 1131–1140; coefficients pierlozi/BESS_optim test_rnflow.m',
+  source:
+    'IEEE Trans. Smart Grid 9(2) (2018) 1131–1140; coefficients pierlozi/BESS_optim test_rnflow.m',
   calendarModelled: true,
   fade(p: SocProfile, options: { from?: FadeState } = {}): FadeResult {
     let fdCal = options.from?.['fdCalendar'] ?? 0;
@@ -54,21 +57,43 @@ export const xu2018: DegradationModel = {
     }
     const spanH = (p.timeH[n - 1] as number) - (p.timeH[0] as number);
     if (spanH > 0) {
-      fdCal += P.kTime * spanH * 3600 * xuSocStress(socArea / spanH) * xuTempStress(tempArea / spanH + KELVIN);
+      fdCal +=
+        P.kTime *
+        spanH *
+        3600 *
+        xuSocStress(socArea / spanH) *
+        xuTempStress(tempArea / spanH + KELVIN);
     }
     const c = profileCycles(p);
     for (let i = 0; i < c.length; i++) {
-      fdCyc += (c.count[i] as number) * xuDepthStress(c.range[i] as number) * xuSocStress(c.mean[i] as number) * xuTempStress((c.tempC[i] as number) + KELVIN);
+      fdCyc +=
+        (c.count[i] as number) *
+        xuDepthStress(c.range[i] as number) *
+        xuSocStress(c.mean[i] as number) *
+        xuTempStress((c.tempC[i] as number) + KELVIN);
     }
     const fd = fdCal + fdCyc;
     const total = xuLoss(fd);
     const calendar = fd > 0 ? (total * fdCal) / fd : 0;
-    return { model: 'xu2018', calendar, cycle: total - calendar, total, calendarModelled: true, rainflowCycles: fullCycleEquivalents(c), state: { fdCalendar: fdCal, fdCycle: fdCyc } };
+    return {
+      model: 'xu2018',
+      calendar,
+      cycle: total - calendar,
+      total,
+      calendarModelled: true,
+      rainflowCycles: fullCycleEquivalents(c),
+      state: { fdCalendar: fdCal, fdCycle: fdCyc },
+    };
   },
   calendarFade(soc, tempC, hours) {
     return xuLoss(P.kTime * hours * 3600 * xuSocStress(soc) * xuTempStress(tempC + KELVIN));
   },
   cycleFade(stress: CycleStress, cycles) {
-    return xuLoss(cycles * xuDepthStress(stress.depth) * xuSocStress(stress.meanSoc) * xuTempStress(stress.tempC + KELVIN));
+    return xuLoss(
+      cycles *
+        xuDepthStress(stress.depth) *
+        xuSocStress(stress.meanSoc) *
+        xuTempStress(stress.tempC + KELVIN),
+    );
   },
 };

@@ -21,14 +21,23 @@ const spec = createBatterySpec({
   endOfLifeCapacityFraction: 0.8,
   temperatureC: 25,
 });
-const perHour = (soc: number): number => calendarCostUsdPerHour(spec, schmalstieg2014Nmc, soc, 8760);
+const perHour = (soc: number): number =>
+  calendarCostUsdPerHour(spec, schmalstieg2014Nmc, soc, 8760);
 
 describe('calendar holding-cost term', () => {
   it('Schmalstieg follows the S-shaped OCV, so the term convexifies it and says so; forced SOCs are priced by the envelope', async () => {
     const socs = [0.15, 0.35, 0.55, 0.75, 0.88];
     const m = new Model('hold');
-    const stored: Var[] = socs.map((s, t) => m.addVar({ name: name('stored', { t }), lb: s * 550, ub: s * 550 }));
-    const term = addCalendarCost(m, { spec, costUsdPerHour: perHour, periods: socs.length, periodH: 2, storedKWh: (t) => stored[t]! });
+    const stored: Var[] = socs.map((s, t) =>
+      m.addVar({ name: name('stored', { t }), lb: s * 550, ub: s * 550 }),
+    );
+    const term = addCalendarCost(m, {
+      spec,
+      costUsdPerHour: perHour,
+      periods: socs.length,
+      periodH: 2,
+      storedKWh: (t) => stored[t]!,
+    });
     expect(term.convexified).toBe(true);
     m.minimize(term.costUsd);
     const r = await solve(m);
@@ -36,7 +45,12 @@ describe('calendar holding-cost term', () => {
     const expected = socs.reduce((a, s) => a + 2 * pwlValue(term.pwl, s), 0);
     expectClose(r.objective!, expected, { rel: 1e-7 }, 'LP holding cost');
     const report = readCalendarCost(term, r, (t) => r.value(stored[t]!));
-    expectClose(report.exactCostUsd, socs.reduce((a, s) => a + 2 * perHour(s), 0), { rel: 1e-12 }, 'exact');
+    expectClose(
+      report.exactCostUsd,
+      socs.reduce((a, s) => a + 2 * perHour(s), 0),
+      { rel: 1e-12 },
+      'exact',
+    );
     expect(report.withinStatedError).toBe(true);
     expect(report.pwlCostUsd).toBeLessThanOrEqual(report.exactCostUsd + 1e-9); // an envelope never overcharges
     // the stated error is a real one (the OCV shape is visible) and stays under 10 % of the curve
@@ -57,16 +71,35 @@ describe('calendar holding-cost term', () => {
       m.addConstraint(bal, '=', t === 0 ? 55 : 0, name('storage', { t }));
     }
     m.addConstraint(stored[5]!, '>=', 355, 'ready');
-    const term = addCalendarCost(m, { spec, costUsdPerHour: perHour, periods: 6, periodH: 1, storedKWh: (t) => stored[t]! });
+    const term = addCalendarCost(m, {
+      spec,
+      costUsdPerHour: perHour,
+      periods: 6,
+      periodH: 1,
+      storedKWh: (t) => stored[t]!,
+    });
     const energy = new LinearExpr();
     charge.forEach((c) => energy.add(c, 0.05));
     m.minimize(energy.addExpr(term.costUsd));
     const r = await solve(m);
-    expect(r.values(charge).map((x) => Math.round(x * 1e6) / 1e6 + 0)).toEqual([0, 0, 0, 100, 100, 100]);
+    expect(r.values(charge).map((x) => Math.round(x * 1e6) / 1e6 + 0)).toEqual([
+      0, 0, 0, 100, 100, 100,
+    ]);
     expect(readCalendarCost(term, r, (t) => r.value(stored[t]!)).withinStatedError).toBe(true);
   });
 
   it('rejects breakpoints that do not span the SOC window', () => {
-    expect(inputErrorOf(() => addCalendarCost(new Model(), { spec, costUsdPerHour: perHour, periods: 1, periodH: 1, storedKWh: () => new LinearExpr(), breakpoints: [0.2, 0.9] })).field).toBe('breakpoints');
+    expect(
+      inputErrorOf(() =>
+        addCalendarCost(new Model(), {
+          spec,
+          costUsdPerHour: perHour,
+          periods: 1,
+          periodH: 1,
+          storedKWh: () => new LinearExpr(),
+          breakpoints: [0.2, 0.9],
+        }),
+      ).field,
+    ).toBe('breakpoints');
   });
 });

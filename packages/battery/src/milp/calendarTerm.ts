@@ -1,7 +1,19 @@
 import { InputError, requireInteger, requirePositive } from '@gridhaul/common';
-import { LinearExpr, name, type Linear, type Model, type SolveResult, type Var } from '@gridhaul/lp';
+import {
+  LinearExpr,
+  name,
+  type Linear,
+  type Model,
+  type SolveResult,
+  type Var,
+} from '@gridhaul/lp';
 import type { BatterySpec } from '../spec';
-import { approximationError, convexPwl, type ApproximationError, type ConvexPwl } from './convexPwl';
+import {
+  approximationError,
+  convexPwl,
+  type ApproximationError,
+  type ConvexPwl,
+} from './convexPwl';
 
 export interface CalendarCostOptions {
   readonly spec: BatterySpec;
@@ -41,9 +53,20 @@ export function addCalendarCost(model: Model, o: CalendarCostOptions): CalendarC
   const periods = requireInteger('periods', o.periods, 1);
   const periodH = requirePositive('periodH', o.periodH);
   const family = o.family ?? 'calendarCost';
-  const bps = o.breakpoints ?? Array.from({ length: 9 }, (_, k) => (k === 8 ? spec.socMax : spec.socMin + ((spec.socMax - spec.socMin) * k) / 8));
-  if (Math.abs((bps[0] as number) - spec.socMin) > 1e-12 || Math.abs((bps[bps.length - 1] as number) - spec.socMax) > 1e-12) {
-    throw new InputError('breakpoints', bps, `breakpoints from socMin (${spec.socMin}) to socMax (${spec.socMax})`);
+  const bps =
+    o.breakpoints ??
+    Array.from({ length: 9 }, (_, k) =>
+      k === 8 ? spec.socMax : spec.socMin + ((spec.socMax - spec.socMin) * k) / 8,
+    );
+  if (
+    Math.abs((bps[0] as number) - spec.socMin) > 1e-12 ||
+    Math.abs((bps[bps.length - 1] as number) - spec.socMax) > 1e-12
+  ) {
+    throw new InputError(
+      'breakpoints',
+      bps,
+      `breakpoints from socMin (${spec.socMin}) to socMax (${spec.socMax})`,
+    );
   }
   const pwl = convexPwl(o.costUsdPerHour, bps);
   const error = approximationError(pwl, o.costUsdPerHour, spec.socMin, spec.socMax);
@@ -59,10 +82,23 @@ export function addCalendarCost(model: Model, o: CalendarCostOptions): CalendarC
 }
 
 /** z_t ≥ y_k + b_k·(stored_t/E − x_k) for each PWL segment k. */
-function addHoldingEpigraph(model: Model, family: string, t: number, z: Var, pwl: ConvexPwl, stored: Linear, energyKWh: number): void {
+function addHoldingEpigraph(
+  model: Model,
+  family: string,
+  t: number,
+  z: Var,
+  pwl: ConvexPwl,
+  stored: Linear,
+  energyKWh: number,
+): void {
   pwl.slopes.forEach((b, k) => {
     const lhs = new LinearExpr().add(z).addExpr(stored, -b / energyKWh);
-    model.addConstraint(lhs, '>=', (pwl.ys[k] as number) - b * (pwl.xs[k] as number), name(`${family}Epigraph`, { t, k }));
+    model.addConstraint(
+      lhs,
+      '>=',
+      (pwl.ys[k] as number) - b * (pwl.xs[k] as number),
+      name(`${family}Epigraph`, { t, k }),
+    );
   });
 }
 
@@ -77,20 +113,29 @@ export interface CalendarCostReport {
 }
 
 /** Reads the holding cost from a solved model and checks it against the exact curve at the solved SOCs. */
-export function readCalendarCost(term: CalendarCostTerm, result: SolveResult, storedKWh: (t: number) => number): CalendarCostReport {
+export function readCalendarCost(
+  term: CalendarCostTerm,
+  result: SolveResult,
+  storedKWh: (t: number) => number,
+): CalendarCostReport {
   const { spec, periodH, costUsdPerHour } = term.options;
   let pwlCostUsd = 0;
   let exactCostUsd = 0;
   term.holdingUsdPerHour.forEach((z, t) => {
     pwlCostUsd += periodH * result.value(z);
-    exactCostUsd += periodH * costUsdPerHour(Math.min(spec.socMax, Math.max(spec.socMin, storedKWh(t) / spec.nominalEnergyKWh)));
+    exactCostUsd +=
+      periodH *
+      costUsdPerHour(
+        Math.min(spec.socMax, Math.max(spec.socMin, storedKWh(t) / spec.nominalEnergyKWh)),
+      );
   });
   const errorBoundUsd = periodH * term.holdingUsdPerHour.length * term.error.maxAbsolute;
   return {
     pwlCostUsd,
     exactCostUsd,
     errorBoundUsd,
-    withinStatedError: Math.abs(pwlCostUsd - exactCostUsd) <= errorBoundUsd + 1e-6 * Math.max(1, exactCostUsd),
+    withinStatedError:
+      Math.abs(pwlCostUsd - exactCostUsd) <= errorBoundUsd + 1e-6 * Math.max(1, exactCostUsd),
     convexified: term.convexified,
   };
 }

@@ -35,12 +35,19 @@ describe('convex piecewise-linear approximation', () => {
   it('geometric spacing bounds the relative error of x² by (1 + r)²/(4r) − 1 above the first breakpoint', () => {
     const bps = depthBreakpoints(8, 0.8, 'geometric', 0.12);
     const r = (0.8 / 0.12) ** (1 / 7);
-    const e = approximationError(convexPwl((x) => x * x, bps), (x) => x * x, 0, 0.8, 0.12);
+    const e = approximationError(
+      convexPwl((x) => x * x, bps),
+      (x) => x * x,
+      0,
+      0.8,
+      0.12,
+    );
     expectClose(e.maxRelative, (1 + r) ** 2 / (4 * r) - 1, { rel: 1e-6 }, 'max relative error');
   });
 
   it('the cycle-life-vs-DoD cost with 8 geometric segments is within 2 % for depths from 0.12 to 0.8', () => {
-    const phi = (d: number): number => (d <= 0 ? 0 : cycleCostUsd(spec, cycleLifeModel(0.8), { depth: d }));
+    const phi = (d: number): number =>
+      d <= 0 ? 0 : cycleCostUsd(spec, cycleLifeModel(0.8), { depth: d });
     const bps = depthBreakpoints(8, 0.8);
     const pwl = convexPwl(phi, bps);
     const e = approximationError(pwl, phi, 0, 0.8, bps[1]);
@@ -54,9 +61,11 @@ describe('convex piecewise-linear approximation', () => {
     const pwl = convexPwl(xuDepthStress, depthBreakpoints(10, 1, 'uniform'));
     expect(pwl.convexified).toBe(true);
     expect(pwl.droppedXs[0]).toBeCloseTo(0.1, 12);
-    for (let k = 1; k < pwl.slopes.length; k++) expect(pwl.slopes[k]!).toBeGreaterThanOrEqual(pwl.slopes[k - 1]!);
+    for (let k = 1; k < pwl.slopes.length; k++)
+      expect(pwl.slopes[k]!).toBeGreaterThanOrEqual(pwl.slopes[k - 1]!);
     // the envelope of the sampled values: on or below the curve at every requested breakpoint
-    for (const x of depthBreakpoints(10, 1, 'uniform')) expect(pwlValue(pwl, x)).toBeLessThanOrEqual(xuDepthStress(x) * (1 + 1e-12));
+    for (const x of depthBreakpoints(10, 1, 'uniform'))
+      expect(pwlValue(pwl, x)).toBeLessThanOrEqual(xuDepthStress(x) * (1 + 1e-12));
   });
 
   it('convexifies the mostly concave Schimpe calendar curve (k_cal vs SOC) and states a large error', () => {

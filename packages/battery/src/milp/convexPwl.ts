@@ -15,11 +15,16 @@ export interface ConvexPwl {
   readonly droppedXs: readonly number[];
 }
 
-export function convexPwl(f: (x: number) => number, breakpoints: readonly number[], field = 'breakpoints'): ConvexPwl {
+export function convexPwl(
+  f: (x: number) => number,
+  breakpoints: readonly number[],
+  field = 'breakpoints',
+): ConvexPwl {
   if (breakpoints.length < 2) throw new InputError(field, breakpoints, 'at least two breakpoints');
   const pts = breakpoints.map((x, k) => {
     requireFinite(`${field}[${k}]`, x);
-    if (k > 0 && !(x > (breakpoints[k - 1] as number))) throw new InputError(`${field}[${k}]`, x, 'strictly increasing breakpoints');
+    if (k > 0 && !(x > (breakpoints[k - 1] as number)))
+      throw new InputError(`${field}[${k}]`, x, 'strictly increasing breakpoints');
     return [x, requireFinite(`cost at ${field}[${k}]`, f(x))] as const;
   });
   // lower hull (Andrew's monotone chain on x-sorted points)
@@ -37,13 +42,18 @@ export function convexPwl(f: (x: number) => number, breakpoints: readonly number
   }
   const xs = hull.map((p) => p[0]);
   const ys = hull.map((p) => p[1]);
-  const slopes = xs.slice(1).map((x, k) => ((ys[k + 1] as number) - (ys[k] as number)) / (x - (xs[k] as number)));
+  const slopes = xs
+    .slice(1)
+    .map((x, k) => ((ys[k + 1] as number) - (ys[k] as number)) / (x - (xs[k] as number)));
   const kept = new Set(xs);
   const droppedXs = breakpoints.filter((x) => !kept.has(x));
   // collinear points dropped by the hull are not a convexification: the curve passes through the hull there
   const convexified = droppedXs.some((x) => {
     const y = f(x);
-    return y - pwlValue({ xs, ys, slopes, convexified: false, droppedXs: [] }, x) > 1e-9 * Math.max(1, Math.abs(y));
+    return (
+      y - pwlValue({ xs, ys, slopes, convexified: false, droppedXs: [] }, x) >
+      1e-9 * Math.max(1, Math.abs(y))
+    );
   });
   return { xs, ys, slopes, convexified, droppedXs };
 }
@@ -69,7 +79,14 @@ export interface ApproximationError {
  * Approximation error of a PWL against its curve, by dense sampling (`samplesPerSegment` per
  * segment, including the ends) refined by golden-section search around the worst sample.
  */
-export function approximationError(pwl: ConvexPwl, f: (x: number) => number, lo: number, hi: number, relativeFrom = lo, samplesPerSegment = 200): ApproximationError {
+export function approximationError(
+  pwl: ConvexPwl,
+  f: (x: number) => number,
+  lo: number,
+  hi: number,
+  relativeFrom = lo,
+  samplesPerSegment = 200,
+): ApproximationError {
   const edges = [lo, ...pwl.xs.filter((x) => x > lo && x < hi), hi];
   let maxAbsolute = 0;
   let maxAbsoluteAt = lo;
@@ -93,8 +110,10 @@ export function approximationError(pwl: ConvexPwl, f: (x: number) => number, lo:
     }
     const xa = refine(abs, Math.max(a, bestA - h), Math.min(b, bestA + h));
     const xr = refine(rel, Math.max(a, bestR - h), Math.min(b, bestR + h));
-    for (const x of [bestA, xa]) if (abs(x) > maxAbsolute) [maxAbsolute, maxAbsoluteAt] = [abs(x), x];
-    for (const x of [bestR, xr]) if (rel(x) > maxRelative) [maxRelative, maxRelativeAt] = [rel(x), x];
+    for (const x of [bestA, xa])
+      if (abs(x) > maxAbsolute) [maxAbsolute, maxAbsoluteAt] = [abs(x), x];
+    for (const x of [bestR, xr])
+      if (rel(x) > maxRelative) [maxRelative, maxRelativeAt] = [rel(x), x];
   }
   return { maxAbsolute, maxAbsoluteAt, maxRelative, maxRelativeAt, relativeFrom };
 }

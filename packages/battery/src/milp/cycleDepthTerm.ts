@@ -1,7 +1,19 @@
 import { InputError, requireInRange, requireInteger } from '@gridhaul/common';
-import { LinearExpr, name, type Linear, type Model, type SolveResult, type Var } from '@gridhaul/lp';
+import {
+  LinearExpr,
+  name,
+  type Linear,
+  type Model,
+  type SolveResult,
+  type Var,
+} from '@gridhaul/lp';
 import type { BatterySpec } from '../spec';
-import { approximationError, convexPwl, type ApproximationError, type ConvexPwl } from './convexPwl';
+import {
+  approximationError,
+  convexPwl,
+  type ApproximationError,
+  type ConvexPwl,
+} from './convexPwl';
 import { depthBreakpoints } from './depthBreakpoints';
 import { exactCycleDepthCost } from './exactCycleCost';
 
@@ -68,7 +80,11 @@ export function addCycleDepthCost(model: Model, o: CycleDepthCostOptions): Cycle
   const bps = o.breakpoints ?? depthBreakpoints(8, maxDepth);
   if (bps[0] !== 0) throw new InputError('breakpoints[0]', bps[0], '0 (zero depth costs nothing)');
   if (Math.abs((bps[bps.length - 1] as number) - maxDepth) > 1e-12) {
-    throw new InputError(`breakpoints[${bps.length - 1}]`, bps[bps.length - 1], `the window width socMax − socMin = ${maxDepth}`);
+    throw new InputError(
+      `breakpoints[${bps.length - 1}]`,
+      bps[bps.length - 1],
+      `the window width socMax − socMin = ${maxDepth}`,
+    );
   }
   const phi = (d: number): number => (d <= 0 ? 0 : o.cycleCostUsd(d));
   const pwl = convexPwl(phi, bps);
@@ -101,24 +117,64 @@ export function addCycleDepthCost(model: Model, o: CycleDepthCostOptions): Cycle
       costUsd.add(dis, seg.costUsdPerKWh);
     }
   });
-  addSegmentBalance(model, family, segmentEnergy, segmentCharge, segmentDischarge, initialSegmentKWh);
+  addSegmentBalance(
+    model,
+    family,
+    segmentEnergy,
+    segmentCharge,
+    segmentDischarge,
+    initialSegmentKWh,
+  );
   addSegmentLinks(model, family, periods, segmentCharge, segmentDischarge, o);
-  return { costUsd, segments, segmentEnergy, segmentCharge, segmentDischarge, initialSegmentKWh, pwl, convexified: pwl.convexified, error, options: o };
+  return {
+    costUsd,
+    segments,
+    segmentEnergy,
+    segmentCharge,
+    segmentDischarge,
+    initialSegmentKWh,
+    pwl,
+    convexified: pwl.convexified,
+    error,
+    options: o,
+  };
 }
 
 /** e[j,t] = e[j,t−1] + ch[j,t] − dis[j,t], e[j,−1] = the initial allocation. */
-function addSegmentBalance(model: Model, family: string, e: Var[][], ch: Var[][], dis: Var[][], initial: readonly number[]): void {
+function addSegmentBalance(
+  model: Model,
+  family: string,
+  e: Var[][],
+  ch: Var[][],
+  dis: Var[][],
+  initial: readonly number[],
+): void {
   e.forEach((row, j) =>
     row.forEach((ejt, t) => {
-      const lhs = new LinearExpr().add(ejt).add((ch[j] as Var[])[t] as Var, -1).add((dis[j] as Var[])[t] as Var, 1);
+      const lhs = new LinearExpr()
+        .add(ejt)
+        .add((ch[j] as Var[])[t] as Var, -1)
+        .add((dis[j] as Var[])[t] as Var, 1);
       if (t > 0) lhs.add(row[t - 1] as Var, -1);
-      model.addConstraint(lhs, '=', t === 0 ? (initial[j] as number) : 0, name(`${family}Balance`, { j, t }));
+      model.addConstraint(
+        lhs,
+        '=',
+        t === 0 ? (initial[j] as number) : 0,
+        name(`${family}Balance`, { j, t }),
+      );
     }),
   );
 }
 
 /** Σ_j ch[j,t] = charged(t) and Σ_j dis[j,t] = discharged(t). */
-function addSegmentLinks(model: Model, family: string, periods: number, ch: Var[][], dis: Var[][], o: CycleDepthCostOptions): void {
+function addSegmentLinks(
+  model: Model,
+  family: string,
+  periods: number,
+  ch: Var[][],
+  dis: Var[][],
+  o: CycleDepthCostOptions,
+): void {
   for (let t = 0; t < periods; t++) {
     const c = new LinearExpr().addExpr(o.chargedKWh(t), -1);
     const d = new LinearExpr().addExpr(o.dischargedKWh(t), -1);
@@ -156,11 +212,18 @@ export interface CycleDepthCostReport {
  * trajectory implied by the segment energies is rainflow-counted and each cycle priced with Φ
  * (discharge halves at full price, as the segment model books them).
  */
-export function readCycleDepthCost(term: CycleDepthCostTerm, result: SolveResult): CycleDepthCostReport {
+export function readCycleDepthCost(
+  term: CycleDepthCostTerm,
+  result: SolveResult,
+): CycleDepthCostReport {
   const { spec } = term.options;
   const periods = term.segmentEnergy[0]?.length ?? 0;
   let pwlCostUsd = 0;
-  term.segmentDischarge.forEach((row, j) => row.forEach((v) => (pwlCostUsd += (term.segments[j] as DepthSegment).costUsdPerKWh * result.value(v))));
+  term.segmentDischarge.forEach((row, j) =>
+    row.forEach(
+      (v) => (pwlCostUsd += (term.segments[j] as DepthSegment).costUsdPerKWh * result.value(v)),
+    ),
+  );
   const socTrajectory = [term.options.initialSoc];
   for (let t = 0; t < periods; t++) {
     let stored = 0;
@@ -170,7 +233,10 @@ export function readCycleDepthCost(term: CycleDepthCostTerm, result: SolveResult
   const exact = exactCycleDepthCost(socTrajectory, term.options.cycleCostUsd);
   let errorBoundUsd = 0;
   for (const c of exact.cycles) {
-    const relative = c.depth >= term.error.relativeFrom - 1e-9 ? term.error.maxRelative * term.options.cycleCostUsd(c.depth) : Infinity;
+    const relative =
+      c.depth >= term.error.relativeFrom - 1e-9
+        ? term.error.maxRelative * term.options.cycleCostUsd(c.depth)
+        : Infinity;
     errorBoundUsd += c.weight * Math.min(term.error.maxAbsolute, relative);
   }
   const diff = Math.abs(pwlCostUsd - exact.costUsd);

@@ -11,7 +11,10 @@ export interface PricedCycle {
  * Full cycles cost Φ; a half cycle costs Φ if it is a discharge and nothing if it is a charge, the
  * booking of cycle-depth cost models that charge wear when energy leaves the battery.
  */
-export function exactCycleDepthCost(soc: readonly number[], costPerCycle: (depth: number) => number): { costUsd: number; cycles: PricedCycle[] } {
+export function exactCycleDepthCost(
+  soc: readonly number[],
+  costPerCycle: (depth: number) => number,
+): { costUsd: number; cycles: PricedCycle[] } {
   const c = rainflow(soc);
   const cycles: PricedCycle[] = [];
   let costUsd = 0;
