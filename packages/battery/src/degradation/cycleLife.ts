@@ -1,5 +1,6 @@
 import { InputError } from '@gridhaul/common';
 import type { SocProfile } from '../profile';
+import { validateProfile } from '../profile';
 import { fullCycleEquivalents, profileCycles } from './profileCycles';
 import type { CycleStress, DegradationModel, FadeResult, FadeState } from './types';
 
@@ -42,6 +43,7 @@ export function cycleLifeModel(endOfLifeCapacityFraction = 0.8): DegradationMode
     source: 'Lee & Kim 2022 form; parameters Co-OPT MESS notebooks',
     calendarModelled: false,
     fade(p: SocProfile, options: { from?: FadeState } = {}): FadeResult {
+      validateProfile(p);
       let life = options.from?.['lifeUsed'] ?? 0;
       const c = profileCycles(p);
       for (let i = 0; i < c.length; i++)

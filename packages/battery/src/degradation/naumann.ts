@@ -1,5 +1,5 @@
 import type { SocProfile } from '../profile';
-import { KELVIN, temperatureAt } from '../profile';
+import { KELVIN, temperatureAt, validateProfile } from '../profile';
 import { advancePowerLaw } from './powerLaw';
 import { fullCycleEquivalents, profileCycles } from './profileCycles';
 import type { CycleStress, DegradationModel, FadeResult, FadeState } from './types';
@@ -48,6 +48,7 @@ export const naumannLfp: DegradationModel = {
     'J. Energy Storage 17 (2018) 153; J. Power Sources 451 (2020) 227666; coefficients tum-ees/simses@2769f809',
   calendarModelled: true,
   fade(p: SocProfile, options: { from?: FadeState } = {}): FadeResult {
+    validateProfile(p);
     let cal = options.from?.['calendar'] ?? 0;
     let cyc = options.from?.['cycle'] ?? 0;
     const n = p.timeH.length;

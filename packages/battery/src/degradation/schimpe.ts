@@ -1,5 +1,5 @@
 import type { SocProfile } from '../profile';
-import { KELVIN, temperatureAt } from '../profile';
+import { KELVIN, temperatureAt, validateProfile } from '../profile';
 import { FARADAY, R_GAS, advancePowerLaw } from './powerLaw';
 import { fullCycleEquivalents, profileCycles } from './profileCycles';
 import type { CycleStress, DegradationModel, FadeResult, FadeState } from './types';
@@ -93,6 +93,7 @@ export const schimpe2018Lfp: DegradationModel = {
   source: 'J. Electrochem. Soc. 165(2) A181–A193 (2018), Table IV',
   calendarModelled: true,
   fade(p: SocProfile, options: { from?: FadeState } = {}): FadeResult {
+    validateProfile(p);
     const from = options.from ?? {};
     let cal = from['calendar'] ?? 0;
     let high = from['cycleHighT'] ?? 0;

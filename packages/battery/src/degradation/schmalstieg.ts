@@ -1,5 +1,5 @@
 import type { SocProfile } from '../profile';
-import { KELVIN, temperatureAt } from '../profile';
+import { KELVIN, temperatureAt, validateProfile } from '../profile';
 import { nmcMeanOcv, nmcOcv } from './ocv';
 import { advancePowerLaw } from './powerLaw';
 import { fullCycleEquivalents, profileCycles } from './profileCycles';
@@ -49,6 +49,7 @@ export const schmalstieg2014Nmc: DegradationModel = {
     'J. Power Sources 257 (2014) 325–334; coefficients NREL/BLAST-Lite@bae8c719 nmc111_gr_Sanyo2Ah_2014.py',
   calendarModelled: true,
   fade(p: SocProfile, options: { from?: FadeState } = {}): FadeResult {
+    validateProfile(p);
     let cal = options.from?.['calendar'] ?? 0;
     let cyc = options.from?.['cycle'] ?? 0;
     const n = p.timeH.length;

@@ -1,5 +1,5 @@
 import type { SocProfile } from '../profile';
-import { KELVIN, temperatureAt } from '../profile';
+import { KELVIN, temperatureAt, validateProfile } from '../profile';
 import { R_GAS, advancePowerLaw } from './powerLaw';
 import type { CycleStress, DegradationModel, FadeResult, FadeState } from './types';
 
@@ -55,6 +55,7 @@ export const wang2011Lfp: DegradationModel = {
   source: 'J. Power Sources 196 (2011) 3942–3948; values openSimSES CLFP_Goebel_CycAging.m',
   calendarModelled: false,
   fade(p: SocProfile, options: { from?: FadeState } = {}): FadeResult {
+    validateProfile(p);
     let cyc = options.from?.['cycle'] ?? 0;
     const n = p.timeH.length;
     for (let i = 0; i + 1 < n; i++) {

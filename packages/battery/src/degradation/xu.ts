@@ -1,5 +1,5 @@
 import type { SocProfile } from '../profile';
-import { KELVIN, temperatureAt } from '../profile';
+import { KELVIN, temperatureAt, validateProfile } from '../profile';
 import { fullCycleEquivalents, profileCycles } from './profileCycles';
 import type { CycleStress, DegradationModel, FadeResult, FadeState } from './types';
 
@@ -45,6 +45,7 @@ export const xu2018: DegradationModel = {
     'IEEE Trans. Smart Grid 9(2) (2018) 1131–1140; coefficients pierlozi/BESS_optim test_rnflow.m',
   calendarModelled: true,
   fade(p: SocProfile, options: { from?: FadeState } = {}): FadeResult {
+    validateProfile(p);
     let fdCal = options.from?.['fdCalendar'] ?? 0;
     let fdCyc = options.from?.['fdCycle'] ?? 0;
     const n = p.timeH.length;
