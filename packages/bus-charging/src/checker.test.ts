@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { expectClose } from '@gridhaul/common/testing';
-import { energyAfter } from './charging';
+import { ccCvCurve } from '@gridhaul/battery';
 import { checkSchedule } from './checker';
 import { buildInstance } from './instance';
 import type { ChargingSession } from './schedule';
@@ -97,7 +97,7 @@ describe('charging physics in the checker', () => {
     const r = checkSchedule(one(60), { sessions: [{ visit: 0, charger: 0, startH: 0, endH: 1 }] }, { charging: { kind: 'cccv', cvStartSoc: 0.8 } });
     const expected = 100 - 20 * Math.exp(-1);
     expectClose(r.finalSocKWh[0] ?? NaN, expected, { abs: 1e-9 }, 'SOC after 1 h');
-    expectClose(energyAfter({ kind: 'cccv', cvStartSoc: 0.8 }, 40, 100, 60, 1), expected, { abs: 1e-9 }, 'model-side energyAfter agrees');
+    expectClose(ccCvCurve(100, 40, 0.8).energyAfter(60, 1), expected, { abs: 1e-9 }, '@gridhaul/battery\'s CC-CV curve agrees');
     expectClose(r.instantaneousPeakKW, 40, { abs: 1e-9 }, 'power never exceeds the rating');
     // Best window: the last 15 min of CC; any later window trades CC power for the decaying tail.
     expectClose(r.peakKW, 40, { abs: 1e-6 }, '15-min demand');

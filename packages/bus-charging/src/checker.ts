@@ -48,7 +48,7 @@ export interface CheckReport {
   /** Largest instantaneous power, kW (what Brown's published "peak" numbers measure). */
   readonly instantaneousPeakKW: number;
   readonly chargerCounts: Readonly<Record<string, ChargerTypeCount>>;
-  readonly cost: { readonly chargers: number; readonly energy: number; readonly demand: number; readonly total: number };
+  readonly cost: { readonly chargers: number; readonly energy: number; readonly demand: number; readonly capacity: number; readonly total: number };
   readonly minSocKWh: number;
   /** SOC at every event of every bus: arrival, plug-in, unplug, departure. */
   readonly socTrajectories: readonly (readonly SocPoint[])[];
@@ -173,12 +173,10 @@ export function checkSchedule(instance: Instance, schedule: Schedule, options: C
   const costs = instance.costs;
   const chargerCost = Object.entries(chargerCounts).reduce((sum, [type, c]) => sum + c.used * (costs.chargerPerUnit[type] ?? 0), 0);
   const demandKW = options.demand === 'aligned' ? peakAlignedKW : peakKW;
-  const cost = {
-    chargers: chargerCost,
-    energy: costs.energyPerKWh * energyKWh,
-    demand: costs.demandPerKW * demandKW,
-    total: chargerCost + costs.energyPerKWh * energyKWh + costs.demandPerKW * demandKW,
-  };
+  const energy = costs.energyPerKWh * energyKWh;
+  const demandCost = costs.demandPerKW * demandKW;
+  const capacity = costs.capacityPerKW * instantaneousPeakKW;
+  const cost = { chargers: chargerCost, energy, demand: demandCost, capacity, total: chargerCost + energy + demandCost + capacity };
   return {
     feasible: violations.length === 0,
     violations,

@@ -65,7 +65,7 @@ describe('JSON instance', () => {
       }),
     );
     expect(inst.chargers.map((c) => c.id)).toEqual(['slow-0', 'slow-1', 'fast-0']);
-    expect(inst.costs).toEqual({ energyPerKWh: 0.2, demandPerKW: 10000, demandWindowH: 0.25, chargerPerUnit: { slow: 1000, fast: 50 } });
+    expect(inst.costs).toEqual({ energyPerKWh: 0.2, demandPerKW: 10000, demandWindowH: 0.25, capacityPerKW: 0, chargerPerUnit: { slow: 1000, fast: 50 } });
   });
 
   it('rejects bad JSON, a missing list and an unknown charger type in costs', () => {

@@ -9,3 +9,7 @@ export type { ChargingModel, ChargingSession, Schedule } from './schedule';
 export { checkSchedule } from './checker';
 export type { ChargerTypeCount, CheckOptions, CheckReport, PowerPiece, SocPoint, Violation } from './checker';
 export { riemannEnergyKWh, scheduleFromBrownCsv } from './replay';
+export { anneal } from './sa/anneal';
+export type { AnnealOptions, AnnealResult } from './sa/anneal';
+export { DEFAULT_MOVE_WEIGHTS } from './sa/moves';
+export type { MoveKind, MoveWeights } from './sa/moves';

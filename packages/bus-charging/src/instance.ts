@@ -41,6 +41,11 @@ export interface CostModel {
   readonly demandPerKW: number;
   /** Length of the demand-charge averaging window, h (0.25 = 15 minutes). */
   readonly demandWindowH: number;
+  /**
+   * Per kW of the highest instantaneous power (what the grid connection must carry). 0 by default;
+   * Brown & Droge's published SA scores price exactly this peak (notes/beb-charging.md §6.2).
+   */
+  readonly capacityPerKW: number;
   /** Per charger of each type that serves at least one visit in the day. */
   readonly chargerPerUnit: Readonly<Record<string, number>>;
 }
@@ -55,6 +60,7 @@ export const DEFAULT_COSTS: CostModel = {
   energyPerKWh: 1,
   demandPerKW: 10_000,
   demandWindowH: 0.25,
+  capacityPerKW: 0,
   chargerPerUnit: {},
 };
 export const DEFAULT_CHARGER_COST = 1000;
@@ -181,13 +187,14 @@ function validateCosts(c: Partial<CostModel>, types: readonly string[]): Instanc
   const energyPerKWh = requireNonNegative('costs.energyPerKWh', c.energyPerKWh ?? DEFAULT_COSTS.energyPerKWh);
   const demandPerKW = requireNonNegative('costs.demandPerKW', c.demandPerKW ?? DEFAULT_COSTS.demandPerKW);
   const demandWindowH = requirePositive('costs.demandWindowH', c.demandWindowH ?? DEFAULT_COSTS.demandWindowH);
+  const capacityPerKW = requireNonNegative('costs.capacityPerKW', c.capacityPerKW ?? DEFAULT_COSTS.capacityPerKW);
   const given = c.chargerPerUnit ?? {};
   for (const key of Object.keys(given)) {
     if (!types.includes(key)) throw new InputError(`costs.chargerPerUnit.${key}`, given[key], `a charger type of this instance (${types.join(', ')})`);
   }
   const chargerPerUnit: Record<string, number> = {};
   for (const t of types) chargerPerUnit[t] = requireNonNegative(`costs.chargerPerUnit.${t}`, given[t] ?? DEFAULT_CHARGER_COST);
-  return { energyPerKWh, demandPerKW, demandWindowH, chargerPerUnit };
+  return { energyPerKWh, demandPerKW, demandWindowH, capacityPerKW, chargerPerUnit };
 }
 
 function deepFreeze<T>(value: T): T {
