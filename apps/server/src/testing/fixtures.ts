@@ -1,3 +1,4 @@
+import type { Rng } from '@gridhaul/common';
 import type { Branch, Bus, Generator } from '@gridhaul/grid';
 import type { BatterySpecInput, GridNetworkData } from '../data';
 
@@ -58,4 +59,36 @@ export async function tableCounts(query: (sql: string) => Promise<Array<Record<s
     counts[name] = Number(row?.['n']);
   }
   return counts;
+}
+
+/** Hillier & Lieberman, Introduction to Operations Research, Wyndor Glass: maximum 36 at x = 2, y = 6. */
+export const wyndorLp = {
+  sense: 'max' as const,
+  variables: [
+    { name: 'x', ub: 4, obj: 3 },
+    { name: 'y', obj: 5 },
+  ],
+  constraints: [
+    { name: 'plant[i=2]', terms: [{ var: 'y', coef: 2 }], sense: '<=' as const, rhs: 12 },
+    { name: 'plant[i=3]', terms: [{ var: 'x', coef: 3 }, { var: 'y', coef: 2 }], sense: '<=' as const, rhs: 18 },
+  ],
+};
+
+/**
+ * A market-split instance (Cornuéjols & Dawande 1999): m equality knapsacks over n binaries with
+ * right-hand sides half the row sums. Branch and bound needs far longer than any test waits, so a
+ * solve of it runs until its time limit: a job that is reliably "still running".
+ */
+export function marketSplitLp(rng: Rng, m = 4, n = 30) {
+  const rows = Array.from({ length: m }, () => Array.from({ length: n }, () => rng.int(0, 99)));
+  return {
+    sense: 'min' as const,
+    variables: Array.from({ length: n }, (_, j) => ({ name: `x[j=${j}]`, type: 'binary' as const, obj: 0 })),
+    constraints: rows.map((a, i) => ({
+      name: `split[i=${i}]`,
+      terms: a.map((coef, j) => ({ var: `x[j=${j}]`, coef })),
+      sense: '=' as const,
+      rhs: Math.floor(a.reduce((s, v) => s + v, 0) / 2),
+    })),
+  };
 }

@@ -1,0 +1,15 @@
+import { z } from 'zod';
+import { byId, label } from '../schemas/common';
+import { router, writeProcedure } from '../trpc/trpc';
+
+export const apiKeysRouter = router({
+  create: writeProcedure
+    .meta({ summary: 'Create an API key. The key text is in this response only; only its hash is stored.' })
+    .input(z.object({ name: label }))
+    .mutation(({ ctx, input }) => ctx.repos.apiKeys.create(input.name)),
+  revoke: writeProcedure
+    .meta({ summary: 'Revoke an API key: it stops working at once.' })
+    .input(byId)
+    .mutation(({ ctx, input }) => ctx.repos.apiKeys.revoke(input.id)),
+  list: writeProcedure.meta({ summary: 'API keys (name, prefix, dates; never the key).' }).query(({ ctx }) => ctx.repos.apiKeys.list()),
+});

@@ -1,0 +1,106 @@
+import { GridHaulError } from '@gridhaul/common';
+import { z } from 'zod';
+import { terminalStatuses, type Job, type JobProgress } from '../data';
+import { ErrorTag } from '../errors';
+import { planToCsv } from '../export/csv';
+import { parseProblemInput, problemTypes } from '../jobs/registry';
+import { byId, id, seed, timeLimitSec } from '../schemas/common';
+import type { Context } from '../trpc/context';
+import { readProcedure, router, writeProcedure } from '../trpc/trpc';
+
+const enqueueInput = z.union([
+  z.object({ scenarioId: id, timeLimitSec: timeLimitSec.optional(), seed: seed.optional() }),
+  z.object({ problemType: z.string().min(1).max(100), input: z.unknown(), seed: seed.default(1), timeLimitSec: timeLimitSec.optional() }),
+]);
+
+async function finishedSolution(ctx: Context, jobId: string) {
+  const job = await ctx.repos.jobs.get(jobId);
+  const solution = await ctx.repos.jobs.solution(jobId);
+  if (!solution) throw new GridHaulError(ErrorTag.jobNotFinished, `job ${jobId} has no result (status: ${job.status})`);
+  return { job, solution };
+}
+
+const sleep = (ms: number, signal?: AbortSignal) =>
+  new Promise<void>((resolve) => {
+    const t = setTimeout(resolve, ms);
+    signal?.addEventListener('abort', () => (clearTimeout(t), resolve()), { once: true });
+  });
+
+export const jobsRouter = router({
+  problemTypes: readProcedure
+    .meta({ summary: 'The problem types a job can solve.' })
+    .query(() => [...problemTypes.values()].map((p) => ({ name: p.name, description: p.description }))),
+
+  enqueue: writeProcedure
+    .meta({ summary: 'Queue a solve: of a stored scenario, or of a problem type with its input. Returns at once.' })
+    .input(enqueueInput)
+    .mutation(async ({ ctx, input }) => {
+      if ('scenarioId' in input) {
+        const s = await ctx.repos.scenarios.get(input.scenarioId);
+        const doc = s.document as { problem?: unknown; seed?: number; timeLimitSec?: number };
+        const problem = parseProblemInput(s.problemType, doc.problem, 'document.problem');
+        return ctx.queue.enqueue({
+          problemType: s.problemType,
+          scenarioId: s.id,
+          input: problem,
+          seed: input.seed ?? doc.seed ?? 1,
+          timeLimitSec: input.timeLimitSec ?? doc.timeLimitSec,
+        });
+      }
+      const problem = parseProblemInput(input.problemType, input.input);
+      return ctx.queue.enqueue({ problemType: input.problemType, input: problem, seed: input.seed, timeLimitSec: input.timeLimitSec });
+    }),
+
+  get: readProcedure.meta({ summary: 'A job: status, progress (incumbent, bound, gap), attempts.' }).input(byId).query(({ ctx, input }) => ctx.repos.jobs.get(input.id)),
+  list: readProcedure
+    .meta({ summary: 'Recent jobs, newest first.' })
+    .input(z.object({ status: z.enum(['queued', 'running', 'succeeded', 'failed', 'cancelled']).optional(), limit: z.number().int().min(1).max(1000).default(100) }).default({ limit: 100 }))
+    .query(({ ctx, input }) => ctx.repos.jobs.list(input)),
+  cancel: writeProcedure.meta({ summary: 'Cancel a queued or running job.' }).input(byId).mutation(({ ctx, input }) => ctx.queue.cancel(input.id)),
+
+  result: readProcedure
+    .meta({ summary: "A finished job's solution: status, objective, cost components, plan, seed." })
+    .input(byId)
+    .query(async ({ ctx, input }) => (await finishedSolution(ctx, input.id)).solution),
+  check: readProcedure
+    .meta({ summary: "The independent checker's verdict on a job's solution (feasibility, recomputed objective, problems)." })
+    .input(byId)
+    .query(async ({ ctx, input }) => (await finishedSolution(ctx, input.id)).solution.check),
+  planCsv: readProcedure
+    .meta({ summary: "A finished job's plan as CSV (path,value per leaf).", contentType: 'text/csv' })
+    .input(byId)
+    .query(async ({ ctx, input }) => planToCsv((await finishedSolution(ctx, input.id)).solution.plan)),
+
+  /** Server-sent events: the job as it changes, until it finishes. */
+  progress: readProcedure
+    .meta({ summary: 'Stream of job snapshots (status, progress) until the job ends (tRPC subscription over SSE).' })
+    .input(byId)
+    .subscription(async function* ({ ctx, input, signal }) {
+      let job: Job = await ctx.repos.jobs.get(input.id);
+      let live: JobProgress | null = null;
+      let wake: (() => void) | null = null;
+      const unsubscribe = ctx.queue.subscribe(input.id, (p) => {
+        live = p;
+        wake?.();
+      });
+      try {
+        let last = '';
+        while (!signal?.aborted) {
+          const snapshot = { ...job, progress: live ?? job.progress };
+          const key = JSON.stringify([snapshot.status, snapshot.progress, snapshot.attempts]);
+          if (key !== last) {
+            last = key;
+            yield snapshot;
+          }
+          if (terminalStatuses.includes(job.status)) return;
+          // Local progress wakes us at once; jobs run by other processes are followed through the database.
+          await Promise.race([sleep(250, signal), new Promise<void>((r) => (wake = r))]);
+          wake = null;
+          job = await ctx.repos.jobs.get(input.id);
+          if (terminalStatuses.includes(job.status)) live = null;
+        }
+      } finally {
+        unsubscribe();
+      }
+    }),
+});

@@ -1,0 +1,70 @@
+import { z } from 'zod';
+import { toCsv } from '../export/csv';
+import { byId, id, label, positive } from '../schemas/common';
+import { readProcedure, router, writeProcedure } from '../trpc/trpc';
+
+const money = z.number();
+const pricePoint = z.object({
+  bus: z.number().int().positive(),
+  period: z.number().int().min(0),
+  scenario: z.number().int().min(0).default(0),
+  lmpPerMWh: money,
+  energyPerMWh: money,
+  congestionPerMWh: money,
+  lossPerMWh: money.default(0),
+});
+
+const priceQuery = z.object({
+  seriesId: id,
+  buses: z.array(z.number().int().positive()).max(100_000).optional(),
+  fromPeriod: z.number().int().min(0).optional(),
+  toPeriod: z.number().int().min(0).optional(),
+  scenario: z.number().int().min(0).optional(),
+});
+
+export const pricesRouter = router({
+  importSeries: writeProcedure
+    .meta({ summary: 'Store an LMP series (per bus, period and scenario, $/MWh, with its components).' })
+    .input(
+      z
+        .object({ name: label, networkId: id.optional(), stepH: positive.max(24), points: z.array(pricePoint).min(1).max(2_000_000) })
+        .superRefine((s, ctx) => {
+          const seen = new Set<string>();
+          s.points.forEach((p, i) => {
+            const k = `${p.scenario}/${p.bus}/${p.period}`;
+            if (seen.has(k)) ctx.addIssue({ code: 'custom', path: ['points', i], message: `duplicate point for scenario ${p.scenario}, bus ${p.bus}, period ${p.period}` });
+            seen.add(k);
+            const sum = p.energyPerMWh + p.congestionPerMWh + p.lossPerMWh;
+            if (Math.abs(sum - p.lmpPerMWh) > 1e-6 * Math.max(1, Math.abs(p.lmpPerMWh))) {
+              ctx.addIssue({ code: 'custom', path: ['points', i, 'lmpPerMWh'], message: `LMP ${p.lmpPerMWh} is not energy + congestion + loss (${sum})` });
+            }
+          });
+        }),
+    )
+    .mutation(async ({ ctx, input }) => {
+      if (input.networkId) await ctx.repos.networks.getGrid(input.networkId);
+      return ctx.repos.prices.create(input);
+    }),
+  list: readProcedure
+    .meta({ summary: 'Stored LMP series, optionally of one grid network.' })
+    .input(z.object({ networkId: id.optional() }).default({}))
+    .query(({ ctx, input }) => ctx.repos.prices.list(input.networkId)),
+  query: readProcedure.meta({ summary: 'LMPs of a series by bus, period range and scenario.' }).input(priceQuery).query(({ ctx, input }) => ctx.repos.prices.query(input)),
+  exportCsv: readProcedure
+    .meta({ summary: 'LMPs of a series as CSV ($/MWh; start_h = period × step).', contentType: 'text/csv' })
+    .input(priceQuery)
+    .query(async ({ ctx, input }) => {
+      const { series, points } = await ctx.repos.prices.query(input);
+      return toCsv(
+        ['scenario', 'bus', 'period', 'start_h', 'lmp_usd_per_mwh', 'energy_usd_per_mwh', 'congestion_usd_per_mwh', 'loss_usd_per_mwh'],
+        points.map((p) => [p.scenario, p.bus, p.period, p.period * series.stepH, p.lmpPerMWh, p.energyPerMWh, p.congestionPerMWh, p.lossPerMWh]),
+      );
+    }),
+  delete: writeProcedure
+    .meta({ summary: 'Delete an LMP series.' })
+    .input(byId)
+    .mutation(async ({ ctx, input }) => {
+      await ctx.repos.prices.delete(input.id);
+      return { id: input.id, deleted: true };
+    }),
+});

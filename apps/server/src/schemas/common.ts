@@ -1,0 +1,14 @@
+import { z } from 'zod';
+
+export const id = z.string().trim().min(1).max(100);
+export const byId = z.object({ id });
+export const label = z.string().trim().min(1).max(200);
+export const positive = z.number().positive();
+export const nonNegative = z.number().nonnegative();
+export const fraction = z.number().min(0).max(1);
+export const efficiency = z.number().gt(0).max(1);
+/** Largest file accepted as text (MATPOWER, GeoJSON, CSV), characters. */
+export const MAX_FILE_CHARS = 20_000_000;
+export const fileText = z.string().min(1).max(MAX_FILE_CHARS);
+export const seed = z.number().int().min(0).max(2 ** 31 - 1);
+export const timeLimitSec = z.number().positive().max(7 * 24 * 3600);
