@@ -7,3 +7,4 @@ export { checkDcOpf, type CheckReport } from './dc/check-dcopf';
 export { ReducedBbus, congestionFromDuals } from './dc/reduced-bbus';
 export { solveMultiPeriodDcOpf, periodLoadsMW, lmpSeries, type PeriodProfile, type BusSeries } from './dc/profiles';
 export { priceScenarios, type PriceScenarioOptions, type PriceScenarioResult, type PriceDistribution } from './dc/scenarios';
+export { networkToJson, networkFromJson, NETWORK_FORMAT, NETWORK_FORMAT_VERSION } from './network-json';
