@@ -80,6 +80,14 @@ export function importGeoJsonRoads(collection: GeoJsonFeatureCollection, options
         report.skippedLoops++;
         return;
       }
+      // Geometry ends sit exactly on the snapped nodes, so exported routes join up.
+      const polyline = road.forward.geometry as [number, number][];
+      for (const [k, node] of [
+        [0, from],
+        [polyline.length - 1, to],
+      ] as const) {
+        polyline[k] = [graph.getNodeAttribute(node, 'x') as number, graph.getNodeAttribute(node, 'y') as number];
+      }
       if (road.direction !== 'reverse') addEdge(graph, from, to, road.forward, report);
       if (road.direction !== 'forward') addEdge(graph, to, from, reverse(road.forward), report);
     });
