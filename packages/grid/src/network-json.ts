@@ -1,5 +1,13 @@
 import { InputError } from '@gridhaul/common';
-import { createNetwork, type Branch, type Bus, type CostCurve, type DcLine, type Generator, type Network } from './network';
+import {
+  createNetwork,
+  type Branch,
+  type Bus,
+  type CostCurve,
+  type DcLine,
+  type Generator,
+  type Network,
+} from './network';
 
 /**
  * The JSON network format of the API: the Network fields as they are, plus a format tag and
@@ -20,15 +28,41 @@ export function networkToJson(network: Network): unknown {
 /** Parses and validates; an InputError names the JSON path (`buses[3].vmaxPu`). */
 export function networkFromJson(value: unknown): Network {
   const root = object(value, '$');
-  if (root.format !== NETWORK_FORMAT) throw new InputError('format', root.format, `"${NETWORK_FORMAT}"`);
-  if (root.version !== NETWORK_FORMAT_VERSION) throw new InputError('version', root.version, `${NETWORK_FORMAT_VERSION}`);
+  if (root.format !== NETWORK_FORMAT)
+    throw new InputError('format', root.format, `"${NETWORK_FORMAT}"`);
+  if (root.version !== NETWORK_FORMAT_VERSION)
+    throw new InputError('version', root.version, `${NETWORK_FORMAT_VERSION}`);
   const name = typeof root.name === 'string' ? root.name : 'network';
-  const buses = array(root.buses, 'buses').map((b, i) => readBus(object(b, `buses[${i}]`), `buses[${i}]`));
-  const generators = array(root.generators, 'generators').map((g, i) => readGenerator(object(g, `generators[${i}]`), `generators[${i}]`));
-  const branches = array(root.branches, 'branches').map((b, i) => readBranch(object(b, `branches[${i}]`), `branches[${i}]`));
-  const dcLines = root.dcLines === undefined ? [] : array(root.dcLines, 'dcLines').map((d, i) => readDcLine(object(d, `dcLines[${i}]`), `dcLines[${i}]`));
-  const notes = root.notes === undefined ? [] : array(root.notes, 'notes').map((s, i) => (typeof s === 'string' ? s : fail(`notes[${i}]`, s, 'a string')));
-  return createNetwork({ name, baseMVA: num(root.baseMVA, 'baseMVA'), buses, generators, branches, dcLines, notes });
+  const buses = array(root.buses, 'buses').map((b, i) =>
+    readBus(object(b, `buses[${i}]`), `buses[${i}]`),
+  );
+  const generators = array(root.generators, 'generators').map((g, i) =>
+    readGenerator(object(g, `generators[${i}]`), `generators[${i}]`),
+  );
+  const branches = array(root.branches, 'branches').map((b, i) =>
+    readBranch(object(b, `branches[${i}]`), `branches[${i}]`),
+  );
+  const dcLines =
+    root.dcLines === undefined
+      ? []
+      : array(root.dcLines, 'dcLines').map((d, i) =>
+          readDcLine(object(d, `dcLines[${i}]`), `dcLines[${i}]`),
+        );
+  const notes =
+    root.notes === undefined
+      ? []
+      : array(root.notes, 'notes').map((s, i) =>
+          typeof s === 'string' ? s : fail(`notes[${i}]`, s, 'a string'),
+        );
+  return createNetwork({
+    name,
+    baseMVA: num(root.baseMVA, 'baseMVA'),
+    buses,
+    generators,
+    branches,
+    dcLines,
+    notes,
+  });
 }
 
 type Obj = Record<string, unknown>;
@@ -38,7 +72,9 @@ function fail(field: string, value: unknown, expected: string): never {
 }
 
 function object(v: unknown, field: string): Obj {
-  return v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Obj) : fail(field, v, 'an object');
+  return v !== null && typeof v === 'object' && !Array.isArray(v)
+    ? (v as Obj)
+    : fail(field, v, 'an object');
 }
 
 function array(v: unknown, field: string): unknown[] {
@@ -62,30 +98,88 @@ function nums<K extends string>(o: Obj, path: string, keys: readonly K[]): Recor
 }
 
 function readBus(o: Obj, path: string): Bus {
-  const v = nums(o, path, ['id', 'type', 'pdMW', 'qdMVAr', 'gsMW', 'bsMVAr', 'area', 'vmPu', 'vaDeg', 'baseKV', 'zone', 'vmaxPu', 'vminPu'] as const);
-  const name = o.name === undefined ? undefined : typeof o.name === 'string' ? o.name : fail(`${path}.name`, o.name, 'a string');
+  const v = nums(o, path, [
+    'id',
+    'type',
+    'pdMW',
+    'qdMVAr',
+    'gsMW',
+    'bsMVAr',
+    'area',
+    'vmPu',
+    'vaDeg',
+    'baseKV',
+    'zone',
+    'vmaxPu',
+    'vminPu',
+  ] as const);
+  const name =
+    o.name === undefined
+      ? undefined
+      : typeof o.name === 'string'
+        ? o.name
+        : fail(`${path}.name`, o.name, 'a string');
   return { ...v, type: v.type as Bus['type'], ...(name !== undefined ? { name } : {}) };
 }
 
 function readCost(o: Obj, path: string): CostCurve {
-  if (o.kind === 'polynomial') return { kind: 'polynomial', coefficients: array(o.coefficients, `${path}.coefficients`).map((c, k) => num(c, `${path}.coefficients[${k}]`)) };
+  if (o.kind === 'polynomial')
+    return {
+      kind: 'polynomial',
+      coefficients: array(o.coefficients, `${path}.coefficients`).map((c, k) =>
+        num(c, `${path}.coefficients[${k}]`),
+      ),
+    };
   if (o.kind === 'piecewiseLinear') {
     return {
       kind: 'piecewiseLinear',
-      pointsMW: array(o.pointsMW, `${path}.pointsMW`).map((c, k) => num(c, `${path}.pointsMW[${k}]`)),
-      costsPerHour: array(o.costsPerHour, `${path}.costsPerHour`).map((c, k) => num(c, `${path}.costsPerHour[${k}]`)),
+      pointsMW: array(o.pointsMW, `${path}.pointsMW`).map((c, k) =>
+        num(c, `${path}.pointsMW[${k}]`),
+      ),
+      costsPerHour: array(o.costsPerHour, `${path}.costsPerHour`).map((c, k) =>
+        num(c, `${path}.costsPerHour[${k}]`),
+      ),
     };
   }
   return fail(`${path}.kind`, o.kind, '"polynomial" or "piecewiseLinear"');
 }
 
 function readGenerator(o: Obj, path: string): Generator {
-  const v = nums(o, path, ['bus', 'pgMW', 'qgMVAr', 'qmaxMVAr', 'qminMVAr', 'vgPu', 'mBaseMVA', 'pmaxMW', 'pminMW', 'startupCost', 'shutdownCost'] as const);
-  return { ...v, inService: bool(o.inService, `${path}.inService`), cost: readCost(object(o.cost, `${path}.cost`), `${path}.cost`) };
+  const v = nums(o, path, [
+    'bus',
+    'pgMW',
+    'qgMVAr',
+    'qmaxMVAr',
+    'qminMVAr',
+    'vgPu',
+    'mBaseMVA',
+    'pmaxMW',
+    'pminMW',
+    'startupCost',
+    'shutdownCost',
+  ] as const);
+  return {
+    ...v,
+    inService: bool(o.inService, `${path}.inService`),
+    cost: readCost(object(o.cost, `${path}.cost`), `${path}.cost`),
+  };
 }
 
 function readBranch(o: Obj, path: string): Branch {
-  const v = nums(o, path, ['from', 'to', 'rPu', 'xPu', 'bPu', 'rateAMVA', 'rateBMVA', 'rateCMVA', 'tapRatio', 'shiftDeg', 'angMinDeg', 'angMaxDeg'] as const);
+  const v = nums(o, path, [
+    'from',
+    'to',
+    'rPu',
+    'xPu',
+    'bPu',
+    'rateAMVA',
+    'rateBMVA',
+    'rateCMVA',
+    'tapRatio',
+    'shiftDeg',
+    'angMinDeg',
+    'angMaxDeg',
+  ] as const);
   return { ...v, inService: bool(o.inService, `${path}.inService`) };
 }
 
@@ -95,8 +189,10 @@ function readDcLine(o: Obj, path: string): DcLine {
 }
 
 function encode(v: unknown): unknown {
-  if (typeof v === 'number') return Number.isFinite(v) ? v : v > 0 ? 'Infinity' : v < 0 ? '-Infinity' : null;
+  if (typeof v === 'number')
+    return Number.isFinite(v) ? v : v > 0 ? 'Infinity' : v < 0 ? '-Infinity' : null;
   if (Array.isArray(v)) return v.map(encode);
-  if (v !== null && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, encode(x)]));
+  if (v !== null && typeof v === 'object')
+    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, encode(x)]));
   return v;
 }

@@ -44,7 +44,11 @@ export interface Bus {
  */
 export type CostCurve =
   | { readonly kind: 'polynomial'; readonly coefficients: readonly number[] }
-  | { readonly kind: 'piecewiseLinear'; readonly pointsMW: readonly number[]; readonly costsPerHour: readonly number[] };
+  | {
+      readonly kind: 'piecewiseLinear';
+      readonly pointsMW: readonly number[];
+      readonly costsPerHour: readonly number[];
+    };
 
 export interface Generator {
   readonly bus: number;
@@ -106,46 +110,87 @@ export interface NetworkInput {
  * Validates and freezes a network. `where` maps a component to a location for error messages
  * (e.g. a file and line); by default the field path `buses[3].vmaxPu` is used.
  */
-export function createNetwork(input: NetworkInput, where: NetworkLocator = defaultLocator): Network {
+export function createNetwork(
+  input: NetworkInput,
+  where: NetworkLocator = defaultLocator,
+): Network {
   requirePositive(where('baseMVA', -1, 'baseMVA'), input.baseMVA);
   const ids = new Set<number>();
   input.buses.forEach((bus, i) => {
     const at = (f: string) => where('buses', i, f);
-    if (!Number.isInteger(bus.id) || bus.id <= 0) throw new InputError(at('id'), bus.id, 'a positive integer bus number');
-    if (ids.has(bus.id)) throw new InputError(at('id'), bus.id, 'a bus number not used by an earlier bus');
+    if (!Number.isInteger(bus.id) || bus.id <= 0)
+      throw new InputError(at('id'), bus.id, 'a positive integer bus number');
+    if (ids.has(bus.id))
+      throw new InputError(at('id'), bus.id, 'a bus number not used by an earlier bus');
     ids.add(bus.id);
-    if (![1, 2, 3, 4].includes(bus.type)) throw new InputError(at('type'), bus.type, 'a bus type 1 (PQ), 2 (PV), 3 (ref) or 4 (isolated)');
-    for (const f of ['pdMW', 'qdMVAr', 'gsMW', 'bsMVAr', 'vmPu', 'vaDeg', 'baseKV', 'vmaxPu', 'vminPu', 'area', 'zone'] as const) requireFinite(at(f), bus[f]);
-    if (bus.vminPu > bus.vmaxPu) throw new InputError(at('vminPu'), bus.vminPu, `at most vmaxPu (${bus.vmaxPu})`);
+    if (![1, 2, 3, 4].includes(bus.type))
+      throw new InputError(
+        at('type'),
+        bus.type,
+        'a bus type 1 (PQ), 2 (PV), 3 (ref) or 4 (isolated)',
+      );
+    for (const f of [
+      'pdMW',
+      'qdMVAr',
+      'gsMW',
+      'bsMVAr',
+      'vmPu',
+      'vaDeg',
+      'baseKV',
+      'vmaxPu',
+      'vminPu',
+      'area',
+      'zone',
+    ] as const)
+      requireFinite(at(f), bus[f]);
+    if (bus.vminPu > bus.vmaxPu)
+      throw new InputError(at('vminPu'), bus.vminPu, `at most vmaxPu (${bus.vmaxPu})`);
   });
-  if (input.buses.length === 0) throw new InputError(where('buses', -1, 'buses'), 0, 'at least one bus');
+  if (input.buses.length === 0)
+    throw new InputError(where('buses', -1, 'buses'), 0, 'at least one bus');
   const requireBus = (field: string, id: number) => {
     if (!ids.has(id)) throw new InputError(field, id, 'the number of a bus in the bus table');
   };
   input.generators.forEach((g, i) => {
     const at = (f: string) => where('generators', i, f);
     requireBus(at('bus'), g.bus);
-    for (const f of ['pgMW', 'qgMVAr', 'vgPu', 'mBaseMVA', 'pmaxMW', 'pminMW', 'startupCost', 'shutdownCost'] as const) requireFinite(at(f), g[f]);
+    for (const f of [
+      'pgMW',
+      'qgMVAr',
+      'vgPu',
+      'mBaseMVA',
+      'pmaxMW',
+      'pminMW',
+      'startupCost',
+      'shutdownCost',
+    ] as const)
+      requireFinite(at(f), g[f]);
     // reactive limits may be ±Inf in MATPOWER files (case3012wp); a DC model does not read them
-    for (const f of ['qmaxMVAr', 'qminMVAr'] as const) if (typeof g[f] !== 'number' || Number.isNaN(g[f])) throw new InputError(at(f), g[f], 'a number (±Infinity allowed)');
-    if (g.inService && g.pminMW > g.pmaxMW) throw new InputError(at('pminMW'), g.pminMW, `at most pmaxMW (${g.pmaxMW})`);
+    for (const f of ['qmaxMVAr', 'qminMVAr'] as const)
+      if (typeof g[f] !== 'number' || Number.isNaN(g[f]))
+        throw new InputError(at(f), g[f], 'a number (±Infinity allowed)');
+    if (g.inService && g.pminMW > g.pmaxMW)
+      throw new InputError(at('pminMW'), g.pminMW, `at most pmaxMW (${g.pmaxMW})`);
     validateCost(at('cost'), g.cost);
   });
   input.branches.forEach((br, i) => {
     const at = (f: string) => where('branches', i, f);
     requireBus(at('from'), br.from);
     requireBus(at('to'), br.to);
-    for (const f of ['rPu', 'xPu', 'bPu', 'shiftDeg', 'angMinDeg', 'angMaxDeg'] as const) requireFinite(at(f), br[f]);
+    for (const f of ['rPu', 'xPu', 'bPu', 'shiftDeg', 'angMinDeg', 'angMaxDeg'] as const)
+      requireFinite(at(f), br[f]);
     for (const f of ['rateAMVA', 'rateBMVA', 'rateCMVA'] as const) requireNonNegative(at(f), br[f]);
     requirePositive(at('tapRatio'), br.tapRatio);
-    if (br.inService && br.from === br.to) throw new InputError(at('to'), br.to, `a bus other than the from bus (${br.from})`);
+    if (br.inService && br.from === br.to)
+      throw new InputError(at('to'), br.to, `a bus other than the from bus (${br.from})`);
   });
   (input.dcLines ?? []).forEach((d, i) => {
     const at = (f: string) => where('dcLines', i, f);
     requireBus(at('from'), d.from);
     requireBus(at('to'), d.to);
     for (const f of ['pminMW', 'pmaxMW', 'loss0MW', 'loss1'] as const) requireFinite(at(f), d[f]);
-    if (d.pminMW > d.pmaxMW) throw new InputError(at('pminMW'), d.pminMW, `at most pmaxMW (${d.pmaxMW})`);
+    if (d.pminMW > d.pmaxMW)
+      throw new InputError(at('pminMW'), d.pminMW, `at most pmaxMW (${d.pmaxMW})`);
   });
   return deepFreeze({
     name: input.name,
@@ -161,24 +206,39 @@ export function createNetwork(input: NetworkInput, where: NetworkLocator = defau
 /** Maps (table, row index, field) to the location named in an InputError. */
 export type NetworkLocator = (table: string, index: number, field: string) => string;
 
-const defaultLocator: NetworkLocator = (table, index, field) => (index < 0 ? field : `${table}[${index}].${field}`);
+const defaultLocator: NetworkLocator = (table, index, field) =>
+  index < 0 ? field : `${table}[${index}].${field}`;
 
 function validateCost(field: string, cost: CostCurve): void {
   if (cost.kind === 'polynomial') {
-    if (cost.coefficients.length === 0) throw new InputError(`${field}.coefficients`, cost.coefficients, 'at least one coefficient');
+    if (cost.coefficients.length === 0)
+      throw new InputError(`${field}.coefficients`, cost.coefficients, 'at least one coefficient');
     cost.coefficients.forEach((c, k) => requireFinite(`${field}.coefficients[${k}]`, c));
     return;
   }
-  if (cost.kind !== 'piecewiseLinear') throw new InputError(`${field}.kind`, (cost as { kind: unknown }).kind, "'polynomial' or 'piecewiseLinear'");
+  if (cost.kind !== 'piecewiseLinear')
+    throw new InputError(
+      `${field}.kind`,
+      (cost as { kind: unknown }).kind,
+      "'polynomial' or 'piecewiseLinear'",
+    );
   const { pointsMW, costsPerHour } = cost;
   if (pointsMW.length < 2 || pointsMW.length !== costsPerHour.length) {
-    throw new InputError(`${field}.pointsMW`, pointsMW.length, `at least 2 points and as many costs (${costsPerHour.length})`);
+    throw new InputError(
+      `${field}.pointsMW`,
+      pointsMW.length,
+      `at least 2 points and as many costs (${costsPerHour.length})`,
+    );
   }
   for (let k = 0; k < pointsMW.length; k++) {
     requireFinite(`${field}.pointsMW[${k}]`, pointsMW[k]);
     requireFinite(`${field}.costsPerHour[${k}]`, costsPerHour[k]);
     if (k > 0 && (pointsMW[k] as number) < (pointsMW[k - 1] as number)) {
-      throw new InputError(`${field}.pointsMW[${k}]`, pointsMW[k], `a value >= the previous point (${pointsMW[k - 1]})`);
+      throw new InputError(
+        `${field}.pointsMW[${k}]`,
+        pointsMW[k],
+        `a value >= the previous point (${pointsMW[k - 1]})`,
+      );
     }
   }
 }

@@ -8,7 +8,10 @@ export const TEST_DATA_DIR = fileURLToPath(new URL('../test/data/', import.meta.
 
 /** Reads a fixture such as `matpower/case5.m` (sources cited in test/data/<folder>/SOURCE.md). */
 export function loadCase(relativePath: string): Network {
-  return readMatpower(readFileSync(TEST_DATA_DIR + relativePath, 'utf8'), relativePath.replace(/^.*\//, ''));
+  return readMatpower(
+    readFileSync(TEST_DATA_DIR + relativePath, 'utf8'),
+    relativePath.replace(/^.*\//, ''),
+  );
 }
 
 export function readFixture(relativePath: string): string {

@@ -27,7 +27,10 @@ export interface DcModel {
 }
 
 /** `loadsMW[t][bus]`: fixed withdrawal per period at each bus of `p.buses` (Pd + Gs + extra), MW. */
-export function buildBThetaModel(p: DcParameters, loadsMW: readonly (readonly number[])[]): DcModel {
+export function buildBThetaModel(
+  p: DcParameters,
+  loadsMW: readonly (readonly number[])[],
+): DcModel {
   const model = new Model('dcopf-btheta');
   const periods = loadsMW.length;
   const at = periodNamer(periods);
@@ -49,52 +52,110 @@ export function periodNamer(periods: number): PeriodNamer {
   return (family, index, t) => name(family, periods > 1 ? { ...index, t } : index);
 }
 
-export function addDispatch(model: Model, p: DcParameters, periods: number, at: PeriodNamer): Var[][] {
+export function addDispatch(
+  model: Model,
+  p: DcParameters,
+  periods: number,
+  at: PeriodNamer,
+): Var[][] {
   return range(periods).map((t) =>
-    p.generators.map((g) => model.addVar({ name: at('pg', { g: g.networkIndex + 1 }, t), lb: g.pminMW, ub: g.pmaxMW })),
+    p.generators.map((g) =>
+      model.addVar({ name: at('pg', { g: g.networkIndex + 1 }, t), lb: g.pminMW, ub: g.pmaxMW }),
+    ),
   );
 }
 
-function addVoltageAngles(model: Model, p: DcParameters, periods: number, at: PeriodNamer): Var[][] {
+function addVoltageAngles(
+  model: Model,
+  p: DcParameters,
+  periods: number,
+  at: PeriodNamer,
+): Var[][] {
   const refAngle = new Map(p.islands.map((isl) => [isl.refBus, isl.refAngleRad]));
   return range(periods).map((t) =>
     p.buses.map((b, i) => {
       const fixed = refAngle.get(i);
-      return model.addVar({ name: at('theta', { bus: b.id }, t), lb: fixed ?? -Infinity, ub: fixed ?? Infinity });
+      return model.addVar({
+        name: at('theta', { bus: b.id }, t),
+        lb: fixed ?? -Infinity,
+        ub: fixed ?? Infinity,
+      });
     }),
   );
 }
 
 /** Flow variables, bounded by RATE_A (MATPOWER: |F_l| ≤ F_max for RATE_A > 0). */
-function addBranchFlowsWithThermalLimits(model: Model, p: DcParameters, periods: number, at: PeriodNamer): Var[][] {
+function addBranchFlowsWithThermalLimits(
+  model: Model,
+  p: DcParameters,
+  periods: number,
+  at: PeriodNamer,
+): Var[][] {
   return range(periods).map((t) =>
-    p.branches.map((br) => model.addVar({ name: at('flow', { br: br.networkIndex + 1 }, t), lb: -br.rateMW, ub: br.rateMW })),
+    p.branches.map((br) =>
+      model.addVar({
+        name: at('flow', { br: br.networkIndex + 1 }, t),
+        lb: -br.rateMW,
+        ub: br.rateMW,
+      }),
+    ),
   );
 }
 
 /** F_l − base·b_l(θ_f − θ_t) = −base·b_l·shift_l  (MATPOWER manual: B_f Θ + P_f,shift). */
-function addBranchFlowDefinitions(model: Model, p: DcParameters, theta: Var[][], flow: Var[][], at: PeriodNamer): void {
+function addBranchFlowDefinitions(
+  model: Model,
+  p: DcParameters,
+  theta: Var[][],
+  flow: Var[][],
+  at: PeriodNamer,
+): void {
   theta.forEach((th, t) =>
     p.branches.forEach((br, l) => {
       const B = p.baseMVA * br.bPu;
       const rhs = -B * br.shiftRad;
-      model.addRow([(flow[t] as Var[])[l]!.index, th[br.from]!.index, th[br.to]!.index], [1, -B, B], rhs, rhs, at('flowDef', { br: br.networkIndex + 1 }, t));
+      model.addRow(
+        [(flow[t] as Var[])[l]!.index, th[br.from]!.index, th[br.to]!.index],
+        [1, -B, B],
+        rhs,
+        rhs,
+        at('flowDef', { br: br.networkIndex + 1 }, t),
+      );
     }),
   );
 }
 
 /** ANGMIN ≤ θ_f − θ_t ≤ ANGMAX where finite (MATPOWER makeAang). */
-function addAngleDifferenceLimits(model: Model, p: DcParameters, theta: Var[][], at: PeriodNamer): (Constraint | undefined)[][] {
+function addAngleDifferenceLimits(
+  model: Model,
+  p: DcParameters,
+  theta: Var[][],
+  at: PeriodNamer,
+): (Constraint | undefined)[][] {
   return theta.map((th, t) =>
     p.branches.map((br) => {
       if (br.angMinRad === -Infinity && br.angMaxRad === Infinity) return undefined;
-      return model.addRow([th[br.from]!.index, th[br.to]!.index], [1, -1], br.angMinRad, br.angMaxRad, at('angleDiff', { br: br.networkIndex + 1 }, t));
+      return model.addRow(
+        [th[br.from]!.index, th[br.to]!.index],
+        [1, -1],
+        br.angMinRad,
+        br.angMaxRad,
+        at('angleDiff', { br: br.networkIndex + 1 }, t),
+      );
     }),
   );
 }
 
 function addDcLines(model: Model, p: DcParameters, periods: number, at: PeriodNamer): Var[][] {
-  return range(periods).map((t) => p.dcLines.map((d) => model.addVar({ name: at('dcFlow', { dc: d.networkIndex + 1 }, t), lb: d.pminMW, ub: d.pmaxMW })));
+  return range(periods).map((t) =>
+    p.dcLines.map((d) =>
+      model.addVar({
+        name: at('dcFlow', { dc: d.networkIndex + 1 }, t),
+        lb: d.pminMW,
+        ub: d.pmaxMW,
+      }),
+    ),
+  );
 }
 
 /**
@@ -139,7 +200,12 @@ function addBusBalance(
 }
 
 /** Σ f_g: quadratic c2·P² + c1·P + c0, or a PWL epigraph y_g ≥ slope_k·P + intercept_k (MATPOWER's CCV). */
-export function setGenerationCost(model: Model, p: DcParameters, pg: Var[][], at: PeriodNamer): void {
+export function setGenerationCost(
+  model: Model,
+  p: DcParameters,
+  pg: Var[][],
+  at: PeriodNamer,
+): void {
   const objective = new LinearExpr();
   const quadratic: QuadTerm[] = [];
   pg.forEach((vars, t) =>
@@ -152,7 +218,13 @@ export function setGenerationCost(model: Model, p: DcParameters, pg: Var[][], at
       }
       const y = model.addVar({ name: at('pwlCost', { g: g.networkIndex + 1 }, t), lb: -Infinity });
       g.cost.slopes.forEach((m, s) => {
-        model.addRow([y.index, v.index], [1, -m], g.cost.kind === 'piecewiseLinear' ? (g.cost.intercepts[s] as number) : 0, Infinity, at('pwl', { g: g.networkIndex + 1, k: s + 1 }, t));
+        model.addRow(
+          [y.index, v.index],
+          [1, -m],
+          g.cost.kind === 'piecewiseLinear' ? (g.cost.intercepts[s] as number) : 0,
+          Infinity,
+          at('pwl', { g: g.networkIndex + 1, k: s + 1 }, t),
+        );
       });
       objective.add(y, 1);
     }),

@@ -4,7 +4,10 @@ import { checkDcOpf } from './check-dcopf';
 import type { DcOpfResult, PeriodResult } from './results';
 import { solveDcOpf } from './solve-dcopf';
 
-const tamper = (r: DcOpfResult, edit: (p: PeriodResult) => PeriodResult): DcOpfResult => ({ ...r, periods: r.periods.map(edit) });
+const tamper = (r: DcOpfResult, edit: (p: PeriodResult) => PeriodResult): DcOpfResult => ({
+  ...r,
+  periods: r.periods.map(edit),
+});
 
 describe('checkDcOpf (independent checker)', async () => {
   const network = loadCase('matpower/case5.m');
@@ -15,7 +18,10 @@ describe('checkDcOpf (independent checker)', async () => {
   });
 
   it('catches a flow inconsistent with the angles and the bus balance it breaks', () => {
-    const bad = tamper(good, (p) => ({ ...p, branches: p.branches.map((b, l) => (l === 0 ? { ...b, flowMW: b.flowMW + 1 } : b)) }));
+    const bad = tamper(good, (p) => ({
+      ...p,
+      branches: p.branches.map((b, l) => (l === 0 ? { ...b, flowMW: b.flowMW + 1 } : b)),
+    }));
     const report = checkDcOpf(network, bad);
     expect(report.ok).toBe(false);
     expect(report.violations.some((v) => v.startsWith('branch 1: flow'))).toBe(true);
@@ -23,8 +29,15 @@ describe('checkDcOpf (independent checker)', async () => {
   });
 
   it('catches an LMP that disagrees with the marginal unit at its bus', () => {
-    const bad = tamper(good, (p) => ({ ...p, buses: p.buses.map((b) => (b.bus === 3 ? { ...b, lmp: b.lmp + 1, congestion: b.congestion + 1 } : b)) }));
-    expect(checkDcOpf(network, bad).violations).toEqual([expect.stringMatching(/^generator 3: marginal cost 30 \$\/MWh ≠ LMP 31/)]);
+    const bad = tamper(good, (p) => ({
+      ...p,
+      buses: p.buses.map((b) =>
+        b.bus === 3 ? { ...b, lmp: b.lmp + 1, congestion: b.congestion + 1 } : b,
+      ),
+    }));
+    expect(checkDcOpf(network, bad).violations).toEqual([
+      expect.stringMatching(/^generator 3: marginal cost 30 \$\/MWh ≠ LMP 31/),
+    ]);
   });
 
   it('catches a decomposition that does not add up, a dispatch beyond Pmax and a wrong objective', () => {
@@ -40,7 +53,12 @@ describe('checkDcOpf (independent checker)', async () => {
   });
 
   it('catches a flow above RATE_A', () => {
-    const bad = tamper(good, (p) => ({ ...p, branches: p.branches.map((b, l) => (l === 5 ? { ...b, flowMW: -241 } : b)) }));
-    expect(checkDcOpf(network, bad).violations.some((v) => v.includes('above RATE_A 240'))).toBe(true);
+    const bad = tamper(good, (p) => ({
+      ...p,
+      branches: p.branches.map((b, l) => (l === 5 ? { ...b, flowMW: -241 } : b)),
+    }));
+    expect(checkDcOpf(network, bad).violations.some((v) => v.includes('above RATE_A 240'))).toBe(
+      true,
+    );
   });
 });

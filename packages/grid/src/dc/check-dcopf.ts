@@ -19,11 +19,16 @@ export interface CheckOptions {
   priceTol?: number;
 }
 
-export function checkDcOpf(network: Network, result: DcOpfResult, options: CheckOptions = {}): CheckReport {
+export function checkDcOpf(
+  network: Network,
+  result: DcOpfResult,
+  options: CheckOptions = {},
+): CheckReport {
   const mwTol = options.mwTol ?? 1e-5;
   const priceTol = options.priceTol ?? 1e-4;
   const v: string[] = [];
-  const near = (a: number, b: number, tol: number) => Math.abs(a - b) <= tol * Math.max(1, Math.abs(a), Math.abs(b));
+  const near = (a: number, b: number, tol: number) =>
+    Math.abs(a - b) <= tol * Math.max(1, Math.abs(a), Math.abs(b));
   const susceptance = branchSusceptances(network, result.convention);
   let total = 0;
 
@@ -39,8 +44,13 @@ export function checkDcOpf(network: Network, result: DcOpfResult, options: Check
         v.push(`generator ${g.generator}${tag}: not in the network`);
         continue;
       }
-      if (g.pgMW < gen.pminMW - mwTol * Math.max(1, Math.abs(gen.pminMW)) || g.pgMW > gen.pmaxMW + mwTol * Math.max(1, Math.abs(gen.pmaxMW))) {
-        v.push(`generator ${g.generator}${tag}: ${g.pgMW} MW outside [${gen.pminMW}, ${gen.pmaxMW}]`);
+      if (
+        g.pgMW < gen.pminMW - mwTol * Math.max(1, Math.abs(gen.pminMW)) ||
+        g.pgMW > gen.pmaxMW + mwTol * Math.max(1, Math.abs(gen.pmaxMW))
+      ) {
+        v.push(
+          `generator ${g.generator}${tag}: ${g.pgMW} MW outside [${gen.pminMW}, ${gen.pmaxMW}]`,
+        );
       }
       add(gen.bus, g.pgMW);
     }
@@ -52,11 +62,14 @@ export function checkDcOpf(network: Network, result: DcOpfResult, options: Check
       const dTheta = (angle.get(br.from) ?? NaN) - (angle.get(br.to) ?? NaN);
       const shift = result.convention === 'matpower' ? (br.shiftDeg * Math.PI) / 180 : 0;
       const expected = network.baseMVA * (susceptance[f.branch - 1] ?? NaN) * (dTheta - shift);
-      if (!near(f.flowMW, expected, mwTol * 10)) v.push(`branch ${f.branch}${tag}: flow ${f.flowMW} MW but angles give ${expected} MW`);
-      if (br.rateAMVA > 0 && Math.abs(f.flowMW) > br.rateAMVA * (1 + mwTol) + mwTol) v.push(`branch ${f.branch}${tag}: |flow| ${f.flowMW} MW above RATE_A ${br.rateAMVA}`);
+      if (!near(f.flowMW, expected, mwTol * 10))
+        v.push(`branch ${f.branch}${tag}: flow ${f.flowMW} MW but angles give ${expected} MW`);
+      if (br.rateAMVA > 0 && Math.abs(f.flowMW) > br.rateAMVA * (1 + mwTol) + mwTol)
+        v.push(`branch ${f.branch}${tag}: |flow| ${f.flowMW} MW above RATE_A ${br.rateAMVA}`);
       const [lo, hi] = angleLimitsDeg(br.angMinDeg, br.angMaxDeg, result.convention);
       const diffDeg = (dTheta * 180) / Math.PI;
-      if (diffDeg < lo - 1e-6 || diffDeg > hi + 1e-6) v.push(`branch ${f.branch}${tag}: angle difference ${diffDeg}° outside [${lo}, ${hi}]`);
+      if (diffDeg < lo - 1e-6 || diffDeg > hi + 1e-6)
+        v.push(`branch ${f.branch}${tag}: angle difference ${diffDeg}° outside [${lo}, ${hi}]`);
       add(br.from, -f.flowMW);
       add(br.to, f.flowMW);
     }
@@ -72,20 +85,28 @@ export function checkDcOpf(network: Network, result: DcOpfResult, options: Check
 
     const lmpAt = new Map(period.buses.map((b) => [b.bus, b.lmp]));
     for (const b of period.buses) {
-      if (!near(b.energy + b.congestion + b.loss, b.lmp, priceTol)) v.push(`bus ${b.bus}${tag}: energy ${b.energy} + congestion ${b.congestion} + loss ${b.loss} ≠ LMP ${b.lmp}`);
+      if (!near(b.energy + b.congestion + b.loss, b.lmp, priceTol))
+        v.push(
+          `bus ${b.bus}${tag}: energy ${b.energy} + congestion ${b.congestion} + loss ${b.loss} ≠ LMP ${b.lmp}`,
+        );
     }
     for (const g of period.generators) {
       const gen = network.generators[g.generator - 1];
       if (!gen || g.pgMW <= gen.pminMW + 1e-4 || g.pgMW >= gen.pmaxMW - 1e-4) continue;
       const mc = marginalCost(gen.cost, g.pgMW);
       const lmp = lmpAt.get(gen.bus);
-      if (mc !== undefined && lmp !== undefined && !near(mc, lmp, priceTol)) v.push(`generator ${g.generator}${tag}: marginal cost ${mc} $/MWh ≠ LMP ${lmp} at bus ${gen.bus}`);
+      if (mc !== undefined && lmp !== undefined && !near(mc, lmp, priceTol))
+        v.push(
+          `generator ${g.generator}${tag}: marginal cost ${mc} $/MWh ≠ LMP ${lmp} at bus ${gen.bus}`,
+        );
     }
     const cost = periodCost(network, period);
-    if (!near(cost, period.costPerHour, 1e-7)) v.push(`period cost${tag}: reported ${period.costPerHour} $/h, recomputed ${cost}`);
+    if (!near(cost, period.costPerHour, 1e-7))
+      v.push(`period cost${tag}: reported ${period.costPerHour} $/h, recomputed ${cost}`);
     total += cost;
   });
-  if (!near(total, result.objective, 1e-6)) v.push(`objective: reported ${result.objective}, recomputed ${total}`);
+  if (!near(total, result.objective, 1e-6))
+    v.push(`objective: reported ${result.objective}, recomputed ${total}`);
   return { ok: v.length === 0, violations: v };
 }
 
@@ -102,8 +123,13 @@ function branchSusceptances(network: Network, convention: DcOpfResult['conventio
   });
 }
 
-function angleLimitsDeg(lo: number, hi: number, convention: DcOpfResult['convention']): [number, number] {
-  if (convention === 'matpower') return [lo === 0 || lo <= -360 ? -Infinity : lo, hi === 0 || hi >= 360 ? Infinity : hi];
+function angleLimitsDeg(
+  lo: number,
+  hi: number,
+  convention: DcOpfResult['convention'],
+): [number, number] {
+  if (convention === 'matpower')
+    return [lo === 0 || lo <= -360 ? -Infinity : lo, hi === 0 || hi >= 360 ? Infinity : hi];
   const pad = (1.0472 * 180) / Math.PI;
   if (lo === 0 && hi === 0) return [-pad, pad];
   return [lo <= -90 ? -pad : lo, hi >= 90 ? pad : hi];
@@ -139,8 +165,10 @@ function marginalCost(cost: Network['generators'][number]['cost'], p: number): n
   }
   const { pointsMW: x, costsPerHour: y } = cost;
   for (let k = 0; k + 1 < x.length; k++) {
-    if (Math.abs(p - (x[k] as number)) < 1e-4 || Math.abs(p - (x[k + 1] as number)) < 1e-4) return undefined;
-    if (p > (x[k] as number) && p < (x[k + 1] as number)) return ((y[k + 1] as number) - (y[k] as number)) / ((x[k + 1] as number) - (x[k] as number));
+    if (Math.abs(p - (x[k] as number)) < 1e-4 || Math.abs(p - (x[k + 1] as number)) < 1e-4)
+      return undefined;
+    if (p > (x[k] as number) && p < (x[k + 1] as number))
+      return ((y[k + 1] as number) - (y[k] as number)) / ((x[k + 1] as number) - (x[k] as number));
   }
   return undefined;
 }

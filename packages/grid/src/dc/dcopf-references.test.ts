@@ -23,54 +23,101 @@ interface Soln9 {
   branch: { pf: number; mu_sf: number; mu_st: number }[];
 }
 
-describe.each(['btheta', 'ptdf'] as const)('MATPOWER t_opf_dc (t_case9_opf, soln9_dcopf.mat), %s', (formulation) => {
-  // MATPOWER/matpower @95d5a6f lib/t/t_opf_dc_default.m: t_is(f, f_soln, 3), LAM_P / PG / PF to 3 decimals, mu to 2
-  const soln = JSON.parse(readFixture('lmp-reference/t_case9_opf.dcopf.json')) as Soln9;
+describe.each(['btheta', 'ptdf'] as const)(
+  'MATPOWER t_opf_dc (t_case9_opf, soln9_dcopf.mat), %s',
+  (formulation) => {
+    // MATPOWER/matpower @95d5a6f lib/t/t_opf_dc_default.m: t_is(f, f_soln, 3), LAM_P / PG / PF to 3 decimals, mu to 2
+    const soln = JSON.parse(readFixture('lmp-reference/t_case9_opf.dcopf.json')) as Soln9;
 
-  it('objective 6392.9017 $/h, all nine LMPs, dispatch, flows and the binding 6-7 limit', async () => {
-    const r = await solveDcOpf(loadCase('matpower/t_case9_opf.m'), { formulation });
-    const p = only(r);
-    expectClose(r.objective, soln.f, { abs: 1e-3 }, 'objective');
-    for (const b of soln.bus) expectClose(lmpOf(p, b.bus), b.lam_p, { abs: 1e-3 }, `LMP bus ${b.bus}`);
-    soln.gen.forEach((g, k) => expectClose(p.generators[k]?.pgMW ?? NaN, g.pg, { abs: 1e-3 }, `PG gen ${k + 1}`));
-    soln.branch.forEach((b, l) => expectClose(p.branches[l]?.flowMW ?? NaN, b.pf, { abs: 1e-3 }, `PF branch ${l + 1}`));
-    soln.branch.forEach((b, l) => expectClose(p.branches[l]?.flowLimitPrice ?? NaN, b.mu_sf + b.mu_st, { abs: 1e-2 }, `MU_SF+MU_ST branch ${l + 1}`));
-    expectClose(p.generators[0]?.pminPrice ?? NaN, soln.gen[0]?.mu_pmin ?? NaN, { abs: 1e-2 }, 'MU_PMIN gen 1');
-    expect(p.bindingBranches).toEqual([5]);
-  });
+    it('objective 6392.9017 $/h, all nine LMPs, dispatch, flows and the binding 6-7 limit', async () => {
+      const r = await solveDcOpf(loadCase('matpower/t_case9_opf.m'), { formulation });
+      const p = only(r);
+      expectClose(r.objective, soln.f, { abs: 1e-3 }, 'objective');
+      for (const b of soln.bus)
+        expectClose(lmpOf(p, b.bus), b.lam_p, { abs: 1e-3 }, `LMP bus ${b.bus}`);
+      soln.gen.forEach((g, k) =>
+        expectClose(p.generators[k]?.pgMW ?? NaN, g.pg, { abs: 1e-3 }, `PG gen ${k + 1}`),
+      );
+      soln.branch.forEach((b, l) =>
+        expectClose(p.branches[l]?.flowMW ?? NaN, b.pf, { abs: 1e-3 }, `PF branch ${l + 1}`),
+      );
+      soln.branch.forEach((b, l) =>
+        expectClose(
+          p.branches[l]?.flowLimitPrice ?? NaN,
+          b.mu_sf + b.mu_st,
+          { abs: 1e-2 },
+          `MU_SF+MU_ST branch ${l + 1}`,
+        ),
+      );
+      expectClose(
+        p.generators[0]?.pminPrice ?? NaN,
+        soln.gen[0]?.mu_pmin ?? NaN,
+        { abs: 1e-2 },
+        'MU_PMIN gen 1',
+      );
+      expect(p.bindingBranches).toEqual([5]);
+    });
 
-  it('with angle-difference limits (branch 4 ANGMAX 3°, branch 7 ANGMIN −4.5°): 6456.7213 $/h', async () => {
-    // t_opf_dc_default.m "w/angle diff lims": f (1e-3), PG (1e-4), MU_ANGMAX − MU_ANGMIN (1e-4)
-    const base = loadCase('matpower/t_case9_opf.m');
-    const branches = base.branches.map((b, l) => (l === 3 ? { ...b, angMaxDeg: 3 } : l === 6 ? { ...b, angMinDeg: -4.5 } : b));
-    const r = await solveDcOpf(createNetwork({ ...base, branches }), { formulation });
-    const p = only(r);
-    expectClose(r.objective, 6456.7213, { abs: 1e-3 }, 'objective');
-    [99.98497, 89.35133, 125.66371].forEach((pg, k) => expectClose(p.generators[k]?.pgMW ?? NaN, pg, { abs: 1e-4 }, `PG gen ${k + 1}`));
-    expectClose(p.branches[3]?.angleLimitPrice ?? NaN, 297.83776, { abs: 1e-4 }, 'MU_ANGMAX − MU_ANGMIN branch 4');
-    expectClose(p.branches[6]?.angleLimitPrice ?? NaN, -26.94788, { abs: 1e-4 }, 'MU_ANGMAX − MU_ANGMIN branch 7');
-  });
-});
+    it('with angle-difference limits (branch 4 ANGMAX 3°, branch 7 ANGMIN −4.5°): 6456.7213 $/h', async () => {
+      // t_opf_dc_default.m "w/angle diff lims": f (1e-3), PG (1e-4), MU_ANGMAX − MU_ANGMIN (1e-4)
+      const base = loadCase('matpower/t_case9_opf.m');
+      const branches = base.branches.map((b, l) =>
+        l === 3 ? { ...b, angMaxDeg: 3 } : l === 6 ? { ...b, angMinDeg: -4.5 } : b,
+      );
+      const r = await solveDcOpf(createNetwork({ ...base, branches }), { formulation });
+      const p = only(r);
+      expectClose(r.objective, 6456.7213, { abs: 1e-3 }, 'objective');
+      [99.98497, 89.35133, 125.66371].forEach((pg, k) =>
+        expectClose(p.generators[k]?.pgMW ?? NaN, pg, { abs: 1e-4 }, `PG gen ${k + 1}`),
+      );
+      expectClose(
+        p.branches[3]?.angleLimitPrice ?? NaN,
+        297.83776,
+        { abs: 1e-4 },
+        'MU_ANGMAX − MU_ANGMIN branch 4',
+      );
+      expectClose(
+        p.branches[6]?.angleLimitPrice ?? NaN,
+        -26.94788,
+        { abs: 1e-4 },
+        'MU_ANGMAX − MU_ANGMIN branch 7',
+      );
+    });
+  },
+);
 
 describe('PJM 5-bus (matpower/case5.m)', () => {
   // NLaws/BusInjectionModel.jl @6c60117 test/test_dc_model.jl (atol 0.01); PREP-SHOT @1cbbb09 objective 17479.89 ± 1
-  it.each(['btheta', 'ptdf'] as const)('%s: LMPs 16.98/26.38/30/39.94/10, dispatch, flows, binding 4-5, objective 17479.89', async (formulation) => {
-    const r = await solveDcOpf(loadCase('matpower/case5.m'), { formulation });
-    const p = only(r);
-    expectClose(r.objective, 17479.89, { abs: 1 }, 'objective');
-    [16.98, 26.38, 30.0, 39.94, 10.0].forEach((lmp, i) => expectClose(lmpOf(p, i + 1), lmp, { abs: 0.01 }, `LMP bus ${i + 1}`));
-    [40, 170, 323.49, 0, 466.51].forEach((pg, k) => expectClose(p.generators[k]?.pgMW ?? NaN, pg, { abs: 0.01 }, `dispatch gen ${k + 1}`));
-    [249.72, 186.79, -226.51, -50.28, -26.79, -240.0].forEach((f, l) => expectClose(p.branches[l]?.flowMW ?? NaN, f, { abs: 0.01 }, `flow branch ${l + 1}`));
-    expect(p.bindingBranches).toEqual([6]);
-    expect(p.branches[5]).toMatchObject({ from: 4, to: 5, atLimit: true });
-    // decomposition reported by BusInjectionModel.jl: energy at reference bus D (4) and congestion
-    for (const b of p.buses) expectClose(b.energy, 39.94, { abs: 0.01 }, `energy bus ${b.bus}`);
-    [-22.97, -13.56, -9.94, 0.0, -29.94].forEach((c, i) => expectClose(p.buses[i]?.congestion ?? NaN, c, { abs: 0.01 }, `congestion bus ${i + 1}`));
-  });
+  it.each(['btheta', 'ptdf'] as const)(
+    '%s: LMPs 16.98/26.38/30/39.94/10, dispatch, flows, binding 4-5, objective 17479.89',
+    async (formulation) => {
+      const r = await solveDcOpf(loadCase('matpower/case5.m'), { formulation });
+      const p = only(r);
+      expectClose(r.objective, 17479.89, { abs: 1 }, 'objective');
+      [16.98, 26.38, 30.0, 39.94, 10.0].forEach((lmp, i) =>
+        expectClose(lmpOf(p, i + 1), lmp, { abs: 0.01 }, `LMP bus ${i + 1}`),
+      );
+      [40, 170, 323.49, 0, 466.51].forEach((pg, k) =>
+        expectClose(p.generators[k]?.pgMW ?? NaN, pg, { abs: 0.01 }, `dispatch gen ${k + 1}`),
+      );
+      [249.72, 186.79, -226.51, -50.28, -26.79, -240.0].forEach((f, l) =>
+        expectClose(p.branches[l]?.flowMW ?? NaN, f, { abs: 0.01 }, `flow branch ${l + 1}`),
+      );
+      expect(p.bindingBranches).toEqual([6]);
+      expect(p.branches[5]).toMatchObject({ from: 4, to: 5, atLimit: true });
+      // decomposition reported by BusInjectionModel.jl: energy at reference bus D (4) and congestion
+      for (const b of p.buses) expectClose(b.energy, 39.94, { abs: 0.01 }, `energy bus ${b.bus}`);
+      [-22.97, -13.56, -9.94, 0.0, -29.94].forEach((c, i) =>
+        expectClose(p.buses[i]?.congestion ?? NaN, c, { abs: 0.01 }, `congestion bus ${i + 1}`),
+      );
+    },
+  );
 
   it('PGLib case5_pjm carries the same economics: same LMPs', async () => {
     const p = only(await solveDcOpf(loadCase('pglib-opf/pglib_opf_case5_pjm.m')));
-    [16.98, 26.38, 30.0, 39.94, 10.0].forEach((lmp, i) => expectClose(lmpOf(p, i + 1), lmp, { abs: 0.01 }, `LMP bus ${i + 1}`));
+    [16.98, 26.38, 30.0, 39.94, 10.0].forEach((lmp, i) =>
+      expectClose(lmpOf(p, i + 1), lmp, { abs: 0.01 }, `LMP bus ${i + 1}`),
+    );
   });
 
   it('LMP sign: one more MW of load at bus 2 raises the cost by its LMP (finite difference)', async () => {
@@ -79,7 +126,12 @@ describe('PJM 5-bus (matpower/case5.m)', () => {
     const buses = base.buses.map((b) => (b.id === 2 ? { ...b, pdMW: b.pdMW + 1 } : b));
     const r1 = await solveDcOpf(createNetwork({ ...base, buses }));
     expect(lmpOf(only(r0), 2)).toBeGreaterThan(0);
-    expectClose(r1.objective - r0.objective, lmpOf(only(r0), 2), { abs: 1e-6 }, 'Δcost / ΔMW at bus 2');
+    expectClose(
+      r1.objective - r0.objective,
+      lmpOf(only(r0), 2),
+      { abs: 1e-6 },
+      'Δcost / ΔMW at bus 2',
+    );
   });
 });
 
@@ -98,22 +150,44 @@ describe('PowerModels.jl DCPPowerModel test suite (powermodels/*.m)', () => {
 
   it('case5 duals: every LMP in [9, 45] $/MWh; only branch 7 (4-10) has a thermal price, 54.70', async () => {
     // test/output.jl "5 bus - kcl duals" (lam_kcl_r in [-45, -9], negative sign = our LMP) and "thermal limit duals" (atol 1e-2)
-    const p = only(await solveDcOpf(loadCase('powermodels/case5.m'), { convention: 'powermodels-dcp' }));
-    for (const b of p.buses) expect(b.lmp >= 9 && b.lmp <= 45, `LMP ${b.lmp} at bus ${b.bus}`).toBe(true);
-    p.branches.forEach((b) => expectClose(b.flowLimitPrice, b.branch === 7 ? 54.7 : 0, { abs: 1e-2 }, `thermal price branch ${b.branch}`));
+    const p = only(
+      await solveDcOpf(loadCase('powermodels/case5.m'), { convention: 'powermodels-dcp' }),
+    );
+    for (const b of p.buses)
+      expect(b.lmp >= 9 && b.lmp <= 45, `LMP ${b.lmp} at bus ${b.bus}`).toBe(true);
+    p.branches.forEach((b) =>
+      expectClose(
+        b.flowLimitPrice,
+        b.branch === 7 ? 54.7 : 0,
+        { abs: 1e-2 },
+        `thermal price branch ${b.branch}`,
+      ),
+    );
   });
 
   it('case5 with two identical periods: 35226.4 and LMPs within [0, 40] $/MWh', async () => {
     // test/multinetwork.jl "2 period 5-bus dual variable case": objective (atol 1), lam_kcl_r in [-4000, 0] per unit (baseMVA 100)
-    const r = await solveMultiPeriodDcOpf(loadCase('powermodels/case5.m'), { periods: 2 }, { convention: 'powermodels-dcp' });
+    const r = await solveMultiPeriodDcOpf(
+      loadCase('powermodels/case5.m'),
+      { periods: 2 },
+      { convention: 'powermodels-dcp' },
+    );
     expectClose(r.objective, 35226.4, { abs: 1 }, 'objective');
-    for (const period of r.periods) for (const b of period.buses) expect(b.lmp >= 0 && b.lmp <= 40).toBe(true);
+    for (const period of r.periods)
+      for (const b of period.buses) expect(b.lmp >= 0 && b.lmp <= 40).toBe(true);
   });
 
   it('case5 in the MATPOWER convention reproduces the DCMPPowerModel angles', async () => {
     // test/opf.jl "5-bus case with matpower DCMP model": va (rad), atol 1e-7
     const p = only(await solveDcOpf(loadCase('powermodels/case5.m'), { convention: 'matpower' }));
-    [0.0591772, 0.0017285, 0.0120486, 0.0].forEach((va, i) => expectClose(((p.buses[i]?.angleDeg ?? NaN) * Math.PI) / 180, va, { abs: 1e-7 }, `va bus ${i + 1}`));
+    [0.0591772, 0.0017285, 0.0120486, 0.0].forEach((va, i) =>
+      expectClose(
+        ((p.buses[i]?.angleDeg ?? NaN) * Math.PI) / 180,
+        va,
+        { abs: 1e-7 },
+        `va bus ${i + 1}`,
+      ),
+    );
   });
 
   it.each([
@@ -151,7 +225,9 @@ describe('PGLib-OPF', () => {
     ['case2383wp_k', 1.8041e6],
     ['case3012wp_k', 2.509e6],
   ])('pglib_opf_%s, PowerModels DCP: %f $/h to 5 significant digits', async (name, objective) => {
-    const r = await solveDcOpf(loadCase(`pglib-opf/pglib_opf_${name}.m`), { convention: 'powermodels-dcp' });
+    const r = await solveDcOpf(loadCase(`pglib-opf/pglib_opf_${name}.m`), {
+      convention: 'powermodels-dcp',
+    });
     const halfUlp = 0.5 * 10 ** (Math.floor(Math.log10(objective)) - 4);
     expectClose(r.objective, objective, { abs: halfUlp }, `${name} objective`);
   });

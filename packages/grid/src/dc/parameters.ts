@@ -19,7 +19,11 @@ export const DC_CONVENTIONS: readonly DcConvention[] = ['matpower', 'powermodels
 export type DcCost =
   | { readonly kind: 'quadratic'; readonly c2: number; readonly c1: number; readonly c0: number }
   /** Convex PWL: cost = max_k (slope_k·P + intercept_k), segments in increasing slope order. */
-  | { readonly kind: 'piecewiseLinear'; readonly slopes: readonly number[]; readonly intercepts: readonly number[] };
+  | {
+      readonly kind: 'piecewiseLinear';
+      readonly slopes: readonly number[];
+      readonly intercepts: readonly number[];
+    };
 
 export interface DcBus {
   readonly id: number;
@@ -80,8 +84,12 @@ export interface DcParameters {
 const DEG = Math.PI / 180;
 const PM_PAD_RAD = 1.0472; // PowerModels' default_pad for angle limits
 
-export function dcParameters(network: Network, convention: DcConvention = 'matpower'): DcParameters {
-  if (!DC_CONVENTIONS.includes(convention)) throw new InputError('convention', convention, DC_CONVENTIONS.join(' or '));
+export function dcParameters(
+  network: Network,
+  convention: DcConvention = 'matpower',
+): DcParameters {
+  if (!DC_CONVENTIONS.includes(convention))
+    throw new InputError('convention', convention, DC_CONVENTIONS.join(' or '));
   const notes: string[] = [];
   const index = new Map<number, number>();
   const buses0: Omit<DcBus, 'island'>[] = [];
@@ -102,7 +110,12 @@ export function dcParameters(network: Network, convention: DcConvention = 'matpo
     let angMinRad: number;
     let angMaxRad: number;
     if (convention === 'matpower') {
-      if (br.xPu === 0) throw new InputError(`branches[${i}].xPu`, 0, 'a non-zero reactance (MATPOWER DC: b = 1/(x·tap))');
+      if (br.xPu === 0)
+        throw new InputError(
+          `branches[${i}].xPu`,
+          0,
+          'a non-zero reactance (MATPOWER DC: b = 1/(x·tap))',
+        );
       bPu = 1 / (br.xPu * br.tapRatio);
       shiftRad = br.shiftDeg * DEG;
       // MATPOWER makeAang: a limit counts when it is non-zero and inside ±360°
@@ -114,7 +127,9 @@ export function dcParameters(network: Network, convention: DcConvention = 'matpo
       if (seenOrientation.has(reversedKey)) {
         rPu *= br.tapRatio ** 2;
         xPu *= br.tapRatio ** 2;
-        notes.push(`branch ${i + 1} (${br.from}-${br.to}) runs against an earlier parallel branch: r, x scaled by tap² = ${br.tapRatio ** 2} (PowerModels correct_branch_directions!)`);
+        notes.push(
+          `branch ${i + 1} (${br.from}-${br.to}) runs against an earlier parallel branch: r, x scaled by tap² = ${br.tapRatio ** 2} (PowerModels correct_branch_directions!)`,
+        );
       } else seenOrientation.add(`${br.from}-${br.to}`);
       const z2 = rPu * rPu + xPu * xPu;
       bPu = z2 === 0 ? 0 : xPu / z2;
@@ -126,14 +141,29 @@ export function dcParameters(network: Network, convention: DcConvention = 'matpo
       angMinRad = lo;
       angMaxRad = hi;
     }
-    branches.push({ networkIndex: i, from, to, bPu, shiftRad, rateMW: br.rateAMVA > 0 ? br.rateAMVA : Infinity, angMinRad, angMaxRad });
+    branches.push({
+      networkIndex: i,
+      from,
+      to,
+      bPu,
+      shiftRad,
+      rateMW: br.rateAMVA > 0 ? br.rateAMVA : Infinity,
+      angMinRad,
+      angMaxRad,
+    });
   });
 
   const generators: DcGenerator[] = [];
   network.generators.forEach((g, i) => {
     const bus = index.get(g.bus);
     if (!g.inService || bus === undefined) return;
-    generators.push({ networkIndex: i, bus, pminMW: g.pminMW, pmaxMW: g.pmaxMW, cost: dcCost(g.cost, `generators[${i}].cost`) });
+    generators.push({
+      networkIndex: i,
+      bus,
+      pminMW: g.pminMW,
+      pmaxMW: g.pmaxMW,
+      cost: dcCost(g.cost, `generators[${i}].cost`),
+    });
   });
 
   const dcLines: DcLineParam[] = [];
@@ -141,7 +171,15 @@ export function dcParameters(network: Network, convention: DcConvention = 'matpo
     const from = index.get(d.from);
     const to = index.get(d.to);
     if (!d.inService || from === undefined || to === undefined) return;
-    dcLines.push({ networkIndex: i, from, to, pminMW: d.pminMW, pmaxMW: d.pmaxMW, loss0MW: d.loss0MW, loss1: d.loss1 });
+    dcLines.push({
+      networkIndex: i,
+      from,
+      to,
+      pminMW: d.pminMW,
+      pmaxMW: d.pmaxMW,
+      loss0MW: d.loss0MW,
+      loss1: d.loss1,
+    });
   });
 
   const { island, islands } = findIslands(network, buses0, branches, generators, convention);
@@ -214,9 +252,15 @@ export function dcCost(cost: CostCurve, field: string): DcCost {
   if (cost.kind === 'polynomial') {
     const c = [...cost.coefficients];
     while (c.length > 3 && c[0] === 0) c.shift();
-    if (c.length > 3) throw new InputError(field, cost.coefficients, 'a polynomial of degree <= 2 (a convex quadratic cost)');
+    if (c.length > 3)
+      throw new InputError(
+        field,
+        cost.coefficients,
+        'a polynomial of degree <= 2 (a convex quadratic cost)',
+      );
     const [c2, c1, c0] = [0, 0, 0, ...c].slice(-3) as [number, number, number];
-    if (c2 < 0) throw new InputError(field, cost.coefficients, 'a convex cost (quadratic coefficient >= 0)');
+    if (c2 < 0)
+      throw new InputError(field, cost.coefficients, 'a convex cost (quadratic coefficient >= 0)');
     return { kind: 'quadratic', c2, c1, c0 };
   }
   const slopes: number[] = [];
@@ -226,12 +270,21 @@ export function dcCost(cost: CostCurve, field: string): DcCost {
     const dx = (x[k + 1] as number) - (x[k] as number);
     const dy = (y[k + 1] as number) - (y[k] as number);
     if (dx === 0) {
-      if (dy !== 0) throw new InputError(`${field}.pointsMW[${k + 1}]`, x[k + 1], 'a point to the right of the previous one (a vertical cost step is not convex)');
+      if (dy !== 0)
+        throw new InputError(
+          `${field}.pointsMW[${k + 1}]`,
+          x[k + 1],
+          'a point to the right of the previous one (a vertical cost step is not convex)',
+        );
       continue;
     }
     const m = dy / dx;
     if (slopes.length > 0 && m < (slopes[slopes.length - 1] as number) - 1e-12) {
-      throw new InputError(`${field}`, { pointsMW: x, costsPerHour: y }, 'a convex piecewise-linear cost (non-decreasing slopes)');
+      throw new InputError(
+        `${field}`,
+        { pointsMW: x, costsPerHour: y },
+        'a convex piecewise-linear cost (non-decreasing slopes)',
+      );
     }
     slopes.push(m);
     intercepts.push((y[k] as number) - m * (x[k] as number));

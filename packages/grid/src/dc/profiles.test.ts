@@ -17,14 +17,24 @@ describe('multi-period DC OPF', () => {
       const buses = network.buses.map((b) => ({ ...b, pdMW: b.pdMW * (scale[t] as number) }));
       const single = await solveDcOpf({ ...network, buses });
       sum += single.objective;
-      r.periods[t]!.buses.forEach((b, i) => expectClose(b.lmp, single.periods[0]!.buses[i]!.lmp, { abs: 1e-6 }, `LMP t=${t} bus ${b.bus}`));
+      r.periods[t]!.buses.forEach((b, i) =>
+        expectClose(
+          b.lmp,
+          single.periods[0]!.buses[i]!.lmp,
+          { abs: 1e-6 },
+          `LMP t=${t} bus ${b.bus}`,
+        ),
+      );
     }
     expectClose(r.objective, sum, { rel: 1e-9 }, 'objective = sum of periods');
   });
 
   it('a MESS charging at a bus is extra load there; discharging is negative load', async () => {
     const network = loadCase('matpower/case5.m');
-    const r = await solveMultiPeriodDcOpf(network, { periods: 2, storageMW: [{ bus: 2, mw: [20, -20] }] });
+    const r = await solveMultiPeriodDcOpf(network, {
+      periods: 2,
+      storageMW: [{ bus: 2, mw: [20, -20] }],
+    });
     expect(r.periods[0]!.buses[1]!.loadMW).toBe(320);
     expect(r.periods[1]!.buses[1]!.loadMW).toBe(280);
     const base = (await solveDcOpf(network)).objective;
@@ -36,8 +46,12 @@ describe('multi-period DC OPF', () => {
 
   it('rejects a profile of the wrong length or at an unknown bus', async () => {
     const network = loadCase('matpower/case5.m');
-    await expect(solveMultiPeriodDcOpf(network, { periods: 2, loadScale: [1] })).rejects.toThrow(expect.objectContaining({ field: 'profile.loadScale.length' }));
-    await expect(solveMultiPeriodDcOpf(network, { periods: 1, storageMW: [{ bus: 99, mw: [1] }] })).rejects.toBeInstanceOf(InputError);
+    await expect(solveMultiPeriodDcOpf(network, { periods: 2, loadScale: [1] })).rejects.toThrow(
+      expect.objectContaining({ field: 'profile.loadScale.length' }),
+    );
+    await expect(
+      solveMultiPeriodDcOpf(network, { periods: 1, storageMW: [{ bus: 99, mw: [1] }] }),
+    ).rejects.toBeInstanceOf(InputError);
   });
 });
 
@@ -56,12 +70,19 @@ describe('price scenarios', () => {
 
   it('with zero spread every scenario is the deterministic run: mean = quantiles = LMP', async () => {
     const det = await solveMultiPeriodDcOpf(network, profile);
-    const s = await priceScenarios(network, profile, { scenarios: 3, seed: 1, loadSigma: 0, renewableSigma: 0 });
+    const s = await priceScenarios(network, profile, {
+      scenarios: 3,
+      seed: 1,
+      loadSigma: 0,
+      renewableSigma: 0,
+    });
     s.buses.forEach((b, i) =>
       b.periods.forEach((d, t) => {
         const lmp = det.periods[t]!.buses[i]!.lmp;
         expectClose(d.mean, lmp, { abs: 1e-9 }, `mean bus ${b.bus} t=${t}`);
-        d.quantiles.forEach((q) => expectClose(q, lmp, { abs: 1e-9 }, `quantile bus ${b.bus} t=${t}`));
+        d.quantiles.forEach((q) =>
+          expectClose(q, lmp, { abs: 1e-9 }, `quantile bus ${b.bus} t=${t}`),
+        );
       }),
     );
   });

@@ -29,21 +29,35 @@ export interface PeriodProfile {
 }
 
 /** loadsMW[t][bus] for the model, validated (InputError names the profile field). */
-export function periodLoadsMW(network: Network, p: DcParameters, profile: PeriodProfile): number[][] {
+export function periodLoadsMW(
+  network: Network,
+  p: DcParameters,
+  profile: PeriodProfile,
+): number[][] {
   const parts = profileParts(network, p, profile);
-  return parts.pdMW.map((row, t) => row.map((pd, i) => pd + parts.fixedMW[t]![i]! - parts.renewableMW[t]![i]!));
+  return parts.pdMW.map((row, t) =>
+    row.map((pd, i) => pd + parts.fixedMW[t]![i]! - parts.renewableMW[t]![i]!),
+  );
 }
 
 /**
  * The three parts of each bus-period withdrawal, MW: scaled Pd; fixed (Gs + storage); renewable
  * output (subtracted). Kept apart so price scenarios can perturb load and renewables separately.
  */
-export function profileParts(network: Network, p: DcParameters, profile: PeriodProfile): { pdMW: number[][]; fixedMW: number[][]; renewableMW: number[][] } {
+export function profileParts(
+  network: Network,
+  p: DcParameters,
+  profile: PeriodProfile,
+): { pdMW: number[][]; fixedMW: number[][]; renewableMW: number[][] } {
   const T = requireInteger('profile.periods', profile.periods, 1);
   const pos = new Map(p.buses.map((b, i) => [b.id, i]));
-  const series = (field: string, values: readonly number[] | undefined): readonly number[] | undefined => {
+  const series = (
+    field: string,
+    values: readonly number[] | undefined,
+  ): readonly number[] | undefined => {
     if (values === undefined) return undefined;
-    if (values.length !== T) throw new InputError(`${field}.length`, values.length, `${T} values (profile.periods)`);
+    if (values.length !== T)
+      throw new InputError(`${field}.length`, values.length, `${T} values (profile.periods)`);
     values.forEach((v, t) => requireFinite(`${field}[${t}]`, v));
     return values;
   };
@@ -54,9 +68,18 @@ export function profileParts(network: Network, p: DcParameters, profile: PeriodP
   };
   const scale = series('profile.loadScale', profile.loadScale);
   const busScale = new Map<number, readonly number[]>();
-  (profile.busLoadScale ?? []).forEach((s, k) => busScale.set(busOf(`profile.busLoadScale[${k}].bus`, s.bus), series(`profile.busLoadScale[${k}].scale`, s.scale) as readonly number[]));
-  const grid = (f: (t: number, i: number) => number) => Array.from({ length: T }, (_, t) => p.buses.map((_, i) => f(t, i)));
-  const pdMW = grid((t, i) => network.buses[p.buses[i]!.networkIndex]!.pdMW * (busScale.get(i)?.[t] ?? scale?.[t] ?? 1));
+  (profile.busLoadScale ?? []).forEach((s, k) =>
+    busScale.set(
+      busOf(`profile.busLoadScale[${k}].bus`, s.bus),
+      series(`profile.busLoadScale[${k}].scale`, s.scale) as readonly number[],
+    ),
+  );
+  const grid = (f: (t: number, i: number) => number) =>
+    Array.from({ length: T }, (_, t) => p.buses.map((_, i) => f(t, i)));
+  const pdMW = grid(
+    (t, i) =>
+      network.buses[p.buses[i]!.networkIndex]!.pdMW * (busScale.get(i)?.[t] ?? scale?.[t] ?? 1),
+  );
   const fixedMW = grid((_, i) => network.buses[p.buses[i]!.networkIndex]!.gsMW);
   const renewableMW = grid(() => 0);
   const addSeries = (name: string, list: readonly BusSeries[] | undefined, target: number[][]) =>
@@ -72,7 +95,11 @@ export function profileParts(network: Network, p: DcParameters, profile: PeriodP
 }
 
 /** DC OPF over all periods of a profile in one LP; LMP time series in `result.periods[t].buses`. */
-export async function solveMultiPeriodDcOpf(network: Network, profile: PeriodProfile, options: DcOpfOptions = {}): Promise<DcOpfResult> {
+export async function solveMultiPeriodDcOpf(
+  network: Network,
+  profile: PeriodProfile,
+  options: DcOpfOptions = {},
+): Promise<DcOpfResult> {
   const p = dcParameters(network, options.convention ?? 'matpower');
   return solveDcOpfPeriods(network, p, periodLoadsMW(network, p, profile), options);
 }

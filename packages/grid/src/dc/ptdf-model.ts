@@ -1,8 +1,21 @@
 import { type Constraint, Model, type SolveResult, type Var } from '@gridhaul/lp';
-import { addDispatch, periodNamer, range, setGenerationCost, type PeriodNamer } from './btheta-model';
+import {
+  addDispatch,
+  periodNamer,
+  range,
+  setGenerationCost,
+  type PeriodNamer,
+} from './btheta-model';
 import type { DcParameters } from './parameters';
 import { congestionFromDuals, type ReducedBbus } from './reduced-bbus';
-import { angleMu, bindingOf, busPrices, costOfDispatch, generatorDispatch, type PeriodResult } from './results';
+import {
+  angleMu,
+  bindingOf,
+  busPrices,
+  costOfDispatch,
+  generatorDispatch,
+  type PeriodResult,
+} from './results';
 
 /**
  * DC OPF in PTDF (injection) form, the same optimum as B-θ without angle variables:
@@ -30,22 +43,51 @@ export interface PtdfModel {
   readonly at: PeriodNamer;
 }
 
-export function buildPtdfModel(p: DcParameters, loadsMW: readonly (readonly number[])[], bbus: ReducedBbus, lazy: boolean): PtdfModel {
+export function buildPtdfModel(
+  p: DcParameters,
+  loadsMW: readonly (readonly number[])[],
+  bbus: ReducedBbus,
+  lazy: boolean,
+): PtdfModel {
   const model = new Model('dcopf-ptdf');
   const periods = loadsMW.length;
   const at = periodNamer(periods);
   const pg = addDispatch(model, p, periods, at);
-  const dcFlow = range(periods).map((t) => p.dcLines.map((d) => model.addVar({ name: at('dcFlow', { dc: d.networkIndex + 1 }, t), lb: d.pminMW, ub: d.pmaxMW })));
-  const injection = range(periods).map((t) => p.buses.map((b) => model.addVar({ name: at('injection', { bus: b.id }, t), lb: -Infinity })));
+  const dcFlow = range(periods).map((t) =>
+    p.dcLines.map((d) =>
+      model.addVar({
+        name: at('dcFlow', { dc: d.networkIndex + 1 }, t),
+        lb: d.pminMW,
+        ub: d.pmaxMW,
+      }),
+    ),
+  );
+  const injection = range(periods).map((t) =>
+    p.buses.map((b) => model.addVar({ name: at('injection', { bus: b.id }, t), lb: -Infinity })),
+  );
   const balance = addBusBalance(model, p, loadsMW, pg, dcFlow, injection, at);
   addIslandBalance(model, p, injection, at);
   const { shiftFlowMW, shiftInjectionMW } = phaseShifterFlows(p, bbus);
-  const m: PtdfModel = { model, periods, pg, injection, dcFlow, balance, flowRows: range(periods).map(() => new Map()), angleRows: range(periods).map(() => new Map()), shiftFlowMW, shiftInjectionMW, bbus, at };
+  const m: PtdfModel = {
+    model,
+    periods,
+    pg,
+    injection,
+    dcFlow,
+    balance,
+    flowRows: range(periods).map(() => new Map()),
+    angleRows: range(periods).map(() => new Map()),
+    shiftFlowMW,
+    shiftInjectionMW,
+    bbus,
+    at,
+  };
   if (!lazy) {
     p.branches.forEach((br, l) => {
       for (let t = 0; t < periods; t++) {
         if (Number.isFinite(br.rateMW)) addThermalLimit(m, p, l, t);
-        if (Number.isFinite(br.angMinRad) || Number.isFinite(br.angMaxRad)) addAngleDifferenceLimit(m, p, l, t);
+        if (Number.isFinite(br.angMinRad) || Number.isFinite(br.angMaxRad))
+          addAngleDifferenceLimit(m, p, l, t);
       }
     });
   }
@@ -53,7 +95,15 @@ export function buildPtdfModel(p: DcParameters, loadsMW: readonly (readonly numb
   return m;
 }
 
-function addBusBalance(model: Model, p: DcParameters, loadsMW: readonly (readonly number[])[], pg: Var[][], dcFlow: Var[][], injection: Var[][], at: PeriodNamer): Constraint[][] {
+function addBusBalance(
+  model: Model,
+  p: DcParameters,
+  loadsMW: readonly (readonly number[])[],
+  pg: Var[][],
+  dcFlow: Var[][],
+  injection: Var[][],
+  at: PeriodNamer,
+): Constraint[][] {
   return loadsMW.map((load, t) => {
     const idx = p.buses.map((_, i) => [injection[t]![i]!.index]);
     const coef = p.buses.map(() => [-1]);
@@ -76,11 +126,22 @@ function addBusBalance(model: Model, p: DcParameters, loadsMW: readonly (readonl
   });
 }
 
-function addIslandBalance(model: Model, p: DcParameters, injection: Var[][], at: PeriodNamer): void {
+function addIslandBalance(
+  model: Model,
+  p: DcParameters,
+  injection: Var[][],
+  at: PeriodNamer,
+): void {
   injection.forEach((inj, t) =>
     p.islands.forEach((_, k) => {
       const members = p.buses.map((b, i) => (b.island === k ? i : -1)).filter((i) => i >= 0);
-      model.addRow(members.map((i) => inj[i]!.index), members.map(() => 1), 0, 0, at('islandBalance', { island: k + 1 }, t));
+      model.addRow(
+        members.map((i) => inj[i]!.index),
+        members.map(() => 1),
+        0,
+        0,
+        at('islandBalance', { island: k + 1 }, t),
+      );
     }),
   );
 }
@@ -89,7 +150,10 @@ function addIslandBalance(model: Model, p: DcParameters, injection: Var[][], at:
  * Flows that phase shifters cause with zero injections: F⁰ = PTDF·(−P_bus,shift) + P_f,shift, where
  * P_f,shift,l = −base·b_l·shift_l (MATPOWER manual, B_f Θ + P_f,shift).
  */
-function phaseShifterFlows(p: DcParameters, bbus: ReducedBbus): { shiftFlowMW: Float64Array; shiftInjectionMW: Float64Array } {
+function phaseShifterFlows(
+  p: DcParameters,
+  bbus: ReducedBbus,
+): { shiftFlowMW: Float64Array; shiftInjectionMW: Float64Array } {
   const pf = new Float64Array(p.branches.length);
   const pbus = new Float64Array(p.buses.length);
   p.branches.forEach((br, l) => {
@@ -101,13 +165,20 @@ function phaseShifterFlows(p: DcParameters, bbus: ReducedBbus): { shiftFlowMW: F
   if (pf.some((x) => x !== 0)) {
     const theta = bbus.solve(pbus.map((x) => -x / p.baseMVA));
     p.branches.forEach((br, l) => {
-      shiftFlowMW[l] = p.baseMVA * br.bPu * ((theta[br.from] as number) - (theta[br.to] as number)) + (pf[l] as number);
+      shiftFlowMW[l] =
+        p.baseMVA * br.bPu * ((theta[br.from] as number) - (theta[br.to] as number)) +
+        (pf[l] as number);
     });
   }
   return { shiftFlowMW, shiftInjectionMW: pbus };
 }
 
-function ptdfTerms(m: PtdfModel, l: number, t: number, scale: number): { idx: number[]; coef: number[] } {
+function ptdfTerms(
+  m: PtdfModel,
+  l: number,
+  t: number,
+  scale: number,
+): { idx: number[]; coef: number[] } {
   const row = m.bbus.ptdfRow(l);
   const idx: number[] = [];
   const coef: number[] = [];
@@ -124,7 +195,16 @@ function addThermalLimit(m: PtdfModel, p: DcParameters, l: number, t: number): v
   const br = p.branches[l]!;
   const off = m.shiftFlowMW[l] as number;
   const { idx, coef } = ptdfTerms(m, l, t, 1);
-  m.flowRows[t]!.set(l, m.model.addRow(idx, coef, -br.rateMW - off, br.rateMW - off, m.at('flowLimit', { br: br.networkIndex + 1 }, t)));
+  m.flowRows[t]!.set(
+    l,
+    m.model.addRow(
+      idx,
+      coef,
+      -br.rateMW - off,
+      br.rateMW - off,
+      m.at('flowLimit', { br: br.networkIndex + 1 }, t),
+    ),
+  );
 }
 
 function addAngleDifferenceLimit(m: PtdfModel, p: DcParameters, l: number, t: number): void {
@@ -136,16 +216,33 @@ function addAngleDifferenceLimit(m: PtdfModel, p: DcParameters, l: number, t: nu
   // θf − θt = (F + F⁰)/B + shift; B < 0 (series capacitor) flips the inequalities
   const a = B * (br.angMinRad - br.shiftRad) - off;
   const b = B * (br.angMaxRad - br.shiftRad) - off;
-  m.angleRows[t]!.set(l, m.model.addRow(idx, coef, Math.min(a, b), Math.max(a, b), m.at('angleDiff', { br: br.networkIndex + 1 }, t)));
+  m.angleRows[t]!.set(
+    l,
+    m.model.addRow(
+      idx,
+      coef,
+      Math.min(a, b),
+      Math.max(a, b),
+      m.at('angleDiff', { br: br.networkIndex + 1 }, t),
+    ),
+  );
 }
 
 /** Angles (rad, per bus) and flows (MW, per branch) that the injections of period t imply. */
-export function anglesAndFlows(m: PtdfModel, p: DcParameters, injectionMW: readonly number[]): { theta: Float64Array; flowMW: Float64Array } {
-  const theta = m.bbus.solve(injectionMW.map((x, i) => (x - (m.shiftInjectionMW[i] as number)) / p.baseMVA));
-  for (let i = 0; i < theta.length; i++) theta[i] = (theta[i] as number) + (p.islands[p.buses[i]!.island]!.refAngleRad);
+export function anglesAndFlows(
+  m: PtdfModel,
+  p: DcParameters,
+  injectionMW: readonly number[],
+): { theta: Float64Array; flowMW: Float64Array } {
+  const theta = m.bbus.solve(
+    injectionMW.map((x, i) => (x - (m.shiftInjectionMW[i] as number)) / p.baseMVA),
+  );
+  for (let i = 0; i < theta.length; i++)
+    theta[i] = (theta[i] as number) + p.islands[p.buses[i]!.island]!.refAngleRad;
   const flowMW = new Float64Array(p.branches.length);
   p.branches.forEach((br, l) => {
-    flowMW[l] = p.baseMVA * br.bPu * ((theta[br.from] as number) - (theta[br.to] as number) - br.shiftRad);
+    flowMW[l] =
+      p.baseMVA * br.bPu * ((theta[br.from] as number) - (theta[br.to] as number) - br.shiftRad);
   });
   return { theta, flowMW };
 }
@@ -171,7 +268,12 @@ export function addViolatedLimits(m: PtdfModel, p: DcParameters, sol: SolveResul
   return added;
 }
 
-export function extractPtdfResults(p: DcParameters, m: PtdfModel, loadsMW: readonly (readonly number[])[], sol: SolveResult): PeriodResult[] {
+export function extractPtdfResults(
+  p: DcParameters,
+  m: PtdfModel,
+  loadsMW: readonly (readonly number[])[],
+  sol: SolveResult,
+): PeriodResult[] {
   const DEG = 180 / Math.PI;
   return loadsMW.map((load, t) => {
     const lmp = m.balance[t]!.map((c) => sol.dual(c));
@@ -186,7 +288,13 @@ export function extractPtdfResults(p: DcParameters, m: PtdfModel, loadsMW: reado
     });
     // the angle row is scaled by base·b (MW per rad): its dual per rad is dual·base·b
     const angleDual = angleDualMW.map((d, l) => d * p.baseMVA * p.branches[l]!.bPu);
-    const buses = busPrices(p, lmp, Array.from(theta), load, congestionFromDuals(m.bbus, p, flowDual, angleDual));
+    const buses = busPrices(
+      p,
+      lmp,
+      Array.from(theta),
+      load,
+      congestionFromDuals(m.bbus, p, flowDual, angleDual),
+    );
     const generators = generatorDispatch(p, m.pg[t]!, sol);
     const branches = p.branches.map((br, l) => {
       const f = flowMW[l] as number;
@@ -203,8 +311,23 @@ export function extractPtdfResults(p: DcParameters, m: PtdfModel, loadsMW: reado
         angleDiffDeg: ((theta[br.from] as number) - (theta[br.to] as number)) * DEG,
       };
     });
-    const dcLines = p.dcLines.map((d, k) => ({ dcLine: d.networkIndex + 1, from: p.buses[d.from]!.id, to: p.buses[d.to]!.id, flowMW: sol.value(m.dcFlow[t]![k]!) }));
+    const dcLines = p.dcLines.map((d, k) => ({
+      dcLine: d.networkIndex + 1,
+      from: p.buses[d.from]!.id,
+      to: p.buses[d.to]!.id,
+      flowMW: sol.value(m.dcFlow[t]![k]!),
+    }));
     const bindingBranches = bindingOf(branches);
-    return { costPerHour: costOfDispatch(p, generators.map((g) => g.pgMW)), buses, generators, branches, dcLines, bindingBranches };
+    return {
+      costPerHour: costOfDispatch(
+        p,
+        generators.map((g) => g.pgMW),
+      ),
+      buses,
+      generators,
+      branches,
+      dcLines,
+      bindingBranches,
+    };
   });
 }

@@ -53,8 +53,17 @@ export class ReducedBbus {
       ptr.push(values.length);
     });
     // mathjs exports the SparseMatrix class at run time but not in its type declarations
-    const { SparseMatrix } = mathjs as unknown as { SparseMatrix: { fromJSON(json: unknown): Matrix } };
-    return SparseMatrix.fromJSON({ mathjs: 'SparseMatrix', values, index, ptr, size: [n, n], datatype: 'number' });
+    const { SparseMatrix } = mathjs as unknown as {
+      SparseMatrix: { fromJSON(json: unknown): Matrix };
+    };
+    return SparseMatrix.fromJSON({
+      mathjs: 'SparseMatrix',
+      values,
+      index,
+      ptr,
+      size: [n, n],
+      datatype: 'number',
+    });
   }
 
   /** x = B_red⁻¹ rhs, with rhs and x indexed by bus (reference entries of rhs ignored, of x zero). */
@@ -94,7 +103,12 @@ export class ReducedBbus {
  * "Design and operation of the locational marginal prices-based electricity markets", IET GTD 2010,
  * eq. for the congestion component). Since PTDF_l = b_l (X_f − X_t), the sum is one solve X·r.
  */
-export function congestionFromDuals(bbus: ReducedBbus, p: DcParameters, flowDual: ArrayLike<number>, angleDual: ArrayLike<number>): Float64Array {
+export function congestionFromDuals(
+  bbus: ReducedBbus,
+  p: DcParameters,
+  flowDual: ArrayLike<number>,
+  angleDual: ArrayLike<number>,
+): Float64Array {
   const r = new Float64Array(p.buses.length);
   p.branches.forEach((br, l) => {
     const w = (flowDual[l] as number) * br.bPu + (angleDual[l] as number) / p.baseMVA;

@@ -57,7 +57,12 @@ export interface PeriodResult {
   readonly buses: readonly BusPrice[];
   readonly generators: readonly GeneratorDispatch[];
   readonly branches: readonly BranchFlow[];
-  readonly dcLines: readonly { readonly dcLine: number; readonly from: number; readonly to: number; readonly flowMW: number }[];
+  readonly dcLines: readonly {
+    readonly dcLine: number;
+    readonly from: number;
+    readonly to: number;
+    readonly flowMW: number;
+  }[];
   /** Branches at a thermal or angle limit with a non-zero price. */
   readonly bindingBranches: readonly number[];
 }
@@ -79,11 +84,19 @@ const LIMIT_TOL_MW = 1e-6;
 const PRICE_TOL = 1e-7;
 
 /** Reads a solved B-θ model into typed results (per period). */
-export function extractBThetaResults(p: DcParameters, m: DcModel, loadsMW: readonly (readonly number[])[], sol: SolveResult, bbus: ReducedBbus): PeriodResult[] {
+export function extractBThetaResults(
+  p: DcParameters,
+  m: DcModel,
+  loadsMW: readonly (readonly number[])[],
+  sol: SolveResult,
+  bbus: ReducedBbus,
+): PeriodResult[] {
   return loadsMW.map((load, t) => {
     const lmp = m.balance[t]!.map((c) => sol.dual(c));
     const theta = m.theta[t]!.map((v) => sol.value(v));
-    const flowDual = m.flow[t]!.map((v, l) => (Number.isFinite(p.branches[l]!.rateMW) ? sol.reducedCost(v) : 0));
+    const flowDual = m.flow[t]!.map((v, l) =>
+      Number.isFinite(p.branches[l]!.rateMW) ? sol.reducedCost(v) : 0,
+    );
     const angleDual = m.angleLimit[t]!.map((c) => (c ? sol.dual(c) : 0));
     const buses = busPrices(p, lmp, theta, load, congestionFromDuals(bbus, p, flowDual, angleDual));
     const generators = generatorDispatch(p, m.pg[t]!, sol);
@@ -102,9 +115,17 @@ export function extractBThetaResults(p: DcParameters, m: DcModel, loadsMW: reado
         angleDiffDeg: ((theta[br.from] as number) - (theta[br.to] as number)) * DEG,
       };
     });
-    const costPerHour = costOfDispatch(p, generators.map((g) => g.pgMW));
+    const costPerHour = costOfDispatch(
+      p,
+      generators.map((g) => g.pgMW),
+    );
     const bindingBranches = bindingOf(branches);
-    const dcLines = p.dcLines.map((d, k) => ({ dcLine: d.networkIndex + 1, from: p.buses[d.from]!.id, to: p.buses[d.to]!.id, flowMW: sol.value(m.dcFlow[t]![k]!) }));
+    const dcLines = p.dcLines.map((d, k) => ({
+      dcLine: d.networkIndex + 1,
+      from: p.buses[d.from]!.id,
+      to: p.buses[d.to]!.id,
+      flowMW: sol.value(m.dcFlow[t]![k]!),
+    }));
     return { costPerHour, buses, generators, branches, dcLines, bindingBranches };
   });
 }
@@ -114,19 +135,37 @@ export function angleMu(dualPerRad: number): number {
   return -dualPerRad * (Math.PI / 180);
 }
 
-export function generatorDispatch(p: DcParameters, pg: readonly Var[], sol: SolveResult): GeneratorDispatch[] {
+export function generatorDispatch(
+  p: DcParameters,
+  pg: readonly Var[],
+  sol: SolveResult,
+): GeneratorDispatch[] {
   return p.generators.map((g, k) => {
     const v = pg[k] as Var;
     const pgMW = sol.value(v);
     const rc = sol.reducedCost(v);
     const atPmin = pgMW <= g.pminMW + LIMIT_TOL_MW * Math.max(1, Math.abs(g.pminMW));
     const atPmax = pgMW >= g.pmaxMW - LIMIT_TOL_MW * Math.max(1, Math.abs(g.pmaxMW));
-    return { generator: g.networkIndex + 1, bus: p.buses[g.bus]!.id, pgMW, atPmin, atPmax, pminPrice: atPmin ? Math.max(0, rc) : 0, pmaxPrice: atPmax ? Math.max(0, -rc) : 0 };
+    return {
+      generator: g.networkIndex + 1,
+      bus: p.buses[g.bus]!.id,
+      pgMW,
+      atPmin,
+      atPmax,
+      pminPrice: atPmin ? Math.max(0, rc) : 0,
+      pmaxPrice: atPmax ? Math.max(0, -rc) : 0,
+    };
   });
 }
 
 /** Energy = LMP at the island's reference bus; congestion from the limit duals (PTDF-weighted). */
-export function busPrices(p: DcParameters, lmp: readonly number[], thetaRad: readonly number[], loadMW: readonly number[], congestion: ArrayLike<number>): BusPrice[] {
+export function busPrices(
+  p: DcParameters,
+  lmp: readonly number[],
+  thetaRad: readonly number[],
+  loadMW: readonly number[],
+  congestion: ArrayLike<number>,
+): BusPrice[] {
   const energyOfIsland = p.islands.map((isl) => lmp[isl.refBus] as number);
   return p.buses.map((b, i) => ({
     bus: b.id,
@@ -141,7 +180,11 @@ export function busPrices(p: DcParameters, lmp: readonly number[], thetaRad: rea
 
 /** Branches at a thermal or angle limit whose price is non-zero. */
 export function bindingOf(branches: readonly BranchFlow[]): number[] {
-  return branches.filter((b) => (b.atLimit && b.flowLimitPrice > PRICE_TOL) || Math.abs(b.angleLimitPrice) > PRICE_TOL).map((b) => b.branch);
+  return branches
+    .filter(
+      (b) => (b.atLimit && b.flowLimitPrice > PRICE_TOL) || Math.abs(b.angleLimitPrice) > PRICE_TOL,
+    )
+    .map((b) => b.branch);
 }
 
 /** Cost of one period's dispatch, $/h, from the model's own cost representation. */
@@ -150,7 +193,13 @@ export function costOfDispatch(p: DcParameters, pgMW: readonly number[]): number
   p.generators.forEach((g, k) => {
     const x = pgMW[k] as number;
     if (g.cost.kind === 'quadratic') total += g.cost.c2 * x * x + g.cost.c1 * x + g.cost.c0;
-    else total += Math.max(...g.cost.slopes.map((s, i) => s * x + (g.cost.kind === 'piecewiseLinear' ? (g.cost.intercepts[i] as number) : 0)));
+    else
+      total += Math.max(
+        ...g.cost.slopes.map(
+          (s, i) =>
+            s * x + (g.cost.kind === 'piecewiseLinear' ? (g.cost.intercepts[i] as number) : 0),
+        ),
+      );
   });
   return total;
 }

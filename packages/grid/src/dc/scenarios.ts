@@ -32,7 +32,10 @@ export interface PriceScenarioResult {
   readonly failed: readonly { readonly scenario: number; readonly status: string }[];
   readonly quantileLevels: readonly number[];
   /** LMP distribution, $/MWh: buses[k].periods[t]. */
-  readonly buses: readonly { readonly bus: number; readonly periods: readonly PriceDistribution[] }[];
+  readonly buses: readonly {
+    readonly bus: number;
+    readonly periods: readonly PriceDistribution[];
+  }[];
   /** Total cost over the horizon, $ (sum of $/h over periods). */
   readonly cost: PriceDistribution;
 }
@@ -42,7 +45,11 @@ export interface PriceScenarioResult {
  * adding scenarios leaves earlier ones unchanged — solves the multi-period DC OPF of each, and
  * reports the LMP distribution per bus and period. Same seed, same numbers.
  */
-export async function priceScenarios(network: Network, profile: PeriodProfile, options: PriceScenarioOptions): Promise<PriceScenarioResult> {
+export async function priceScenarios(
+  network: Network,
+  profile: PeriodProfile,
+  options: PriceScenarioOptions,
+): Promise<PriceScenarioResult> {
   const n = requireInteger('scenarios', options.scenarios, 1);
   const seed = requireInteger('seed', options.seed, 0);
   const loadSigma = requireNonNegative('loadSigma', options.loadSigma ?? 0.05);
@@ -64,7 +71,10 @@ export async function priceScenarios(network: Network, profile: PeriodProfile, o
     const loads = parts.pdMW.map((row, t) => {
       const common = systemSigma > 0 ? r.normal(0, systemSigma) : 0;
       return row.map((pd, i) => {
-        const load = pd === 0 ? 0 : pd * Math.max(0, 1 + common + (loadSigma > 0 ? r.normal(0, loadSigma) : 0));
+        const load =
+          pd === 0
+            ? 0
+            : pd * Math.max(0, 1 + common + (loadSigma > 0 ? r.normal(0, loadSigma) : 0));
         const ren = parts.renewableMW[t]![i]!;
         return load + parts.fixedMW[t]![i]! - (ren === 0 ? 0 : ren * factor(renewableSigma));
       });
@@ -80,14 +90,20 @@ export async function priceScenarios(network: Network, profile: PeriodProfile, o
   const dist = (values: number[]): PriceDistribution => {
     if (values.length === 0) return { mean: NaN, quantiles: levels.map(() => NaN) };
     const sorted = [...values].sort((a, b) => a - b);
-    return { mean: values.reduce((a, b) => a + b, 0) / values.length, quantiles: levels.map((q) => quantile(sorted, q)) };
+    return {
+      mean: values.reduce((a, b) => a + b, 0) / values.length,
+      quantiles: levels.map((q) => quantile(sorted, q)),
+    };
   };
   return {
     seed,
     scenarios: n,
     failed,
     quantileLevels: [...levels],
-    buses: p.buses.map((b, i) => ({ bus: b.id, periods: parts.pdMW.map((_, t) => dist(lmps.map((sc) => sc[t]![i]!))) })),
+    buses: p.buses.map((b, i) => ({
+      bus: b.id,
+      periods: parts.pdMW.map((_, t) => dist(lmps.map((sc) => sc[t]![i]!))),
+    })),
     cost: dist(costs),
   };
 }

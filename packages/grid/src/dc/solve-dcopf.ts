@@ -22,7 +22,10 @@ export interface DcOpfOptions {
 }
 
 /** Single-period DC OPF: dispatch, flows, angles, binding limits and LMPs (see results.ts for the sign). */
-export async function solveDcOpf(network: Network, options: DcOpfOptions = {}): Promise<DcOpfResult> {
+export async function solveDcOpf(
+  network: Network,
+  options: DcOpfOptions = {},
+): Promise<DcOpfResult> {
   const p = dcParameters(network, options.convention ?? 'matpower');
   return solveDcOpfPeriods(network, p, [baseLoadsMW(network, p)], options);
 }
@@ -36,11 +39,22 @@ export function baseLoadsMW(network: Network, p: DcParameters): number[] {
  * Solves a DC OPF over periods with the given withdrawals `loadsMW[t][bus]` (bus = index into
  * `p.buses`), then checks the result independently; a failed check throws CHECK_FAILED.
  */
-export async function solveDcOpfPeriods(network: Network, p: DcParameters, loadsMW: readonly (readonly number[])[], options: DcOpfOptions = {}): Promise<DcOpfResult> {
+export async function solveDcOpfPeriods(
+  network: Network,
+  p: DcParameters,
+  loadsMW: readonly (readonly number[])[],
+  options: DcOpfOptions = {},
+): Promise<DcOpfResult> {
   const formulation = options.formulation ?? 'btheta';
-  if (formulation !== 'btheta' && formulation !== 'ptdf') throw new InputError('formulation', formulation, "'btheta' or 'ptdf'");
+  if (formulation !== 'btheta' && formulation !== 'ptdf')
+    throw new InputError('formulation', formulation, "'btheta' or 'ptdf'");
   loadsMW.forEach((row, t) => {
-    if (row.length !== p.buses.length) throw new InputError(`loadsMW[${t}]`, row.length, `${p.buses.length} values (one per in-service bus)`);
+    if (row.length !== p.buses.length)
+      throw new InputError(
+        `loadsMW[${t}]`,
+        row.length,
+        `${p.buses.length} values (one per in-service bus)`,
+      );
   });
   const built = performance.now();
   const bbus = new ReducedBbus(p);
@@ -71,9 +85,16 @@ export async function solveDcOpfPeriods(network: Network, p: DcParameters, loads
       const added = addViolatedLimits(dc, p, sol);
       buildSec += (performance.now() - t1) / 1000;
       if (added === 0) break;
-      if (rounds >= MAX_LAZY_ROUNDS) throw new GridHaulError('LAZY_PTDF_STALLED', `lazy PTDF still adds limits after ${rounds} solves`);
+      if (rounds >= MAX_LAZY_ROUNDS)
+        throw new GridHaulError(
+          'LAZY_PTDF_STALLED',
+          `lazy PTDF still adds limits after ${rounds} solves`,
+        );
     }
-    if (lazy) notes.push(`lazy PTDF: ${rounds} solves, ${dc.flowRows.reduce((s, r) => s + r.size, 0)} thermal and ${dc.angleRows.reduce((s, r) => s + r.size, 0)} angle rows`);
+    if (lazy)
+      notes.push(
+        `lazy PTDF: ${rounds} solves, ${dc.flowRows.reduce((s, r) => s + r.size, 0)} thermal and ${dc.angleRows.reduce((s, r) => s + r.size, 0)} angle rows`,
+      );
     if (sol.status === 'optimal') periods = extractPtdfResults(p, dc, loadsMW, sol);
   }
   const result: DcOpfResult = {
@@ -88,7 +109,11 @@ export async function solveDcOpfPeriods(network: Network, p: DcParameters, loads
   };
   if (result.status === 'optimal') {
     const report = checkDcOpf(network, result);
-    if (!report.ok) throw new GridHaulError('CHECK_FAILED', `DC OPF result failed the independent check:\n${report.violations.slice(0, 20).join('\n')}`);
+    if (!report.ok)
+      throw new GridHaulError(
+        'CHECK_FAILED',
+        `DC OPF result failed the independent check:\n${report.violations.slice(0, 20).join('\n')}`,
+      );
   }
   return result;
 }

@@ -10,10 +10,21 @@ export type Expr =
   | { readonly t: 'num'; readonly v: number; readonly at: number }
   | { readonly t: 'str'; readonly v: string; readonly at: number }
   | { readonly t: 'name'; readonly parts: readonly string[]; readonly at: number }
-  | { readonly t: 'index'; readonly target: Expr & { t: 'name' }; readonly args: readonly (Expr | 'all')[]; readonly at: number }
+  | {
+      readonly t: 'index';
+      readonly target: Expr & { t: 'name' };
+      readonly args: readonly (Expr | 'all')[];
+      readonly at: number;
+    }
   | { readonly t: 'list'; readonly items: readonly Expr[]; readonly at: number }
   | { readonly t: 'neg'; readonly e: Expr; readonly at: number }
-  | { readonly t: 'bin'; readonly op: BinaryOp; readonly l: Expr; readonly r: Expr; readonly at: number };
+  | {
+      readonly t: 'bin';
+      readonly op: BinaryOp;
+      readonly l: Expr;
+      readonly r: Expr;
+      readonly at: number;
+    };
 
 export type BinaryOp = '+' | '-' | '*' | '/' | '^';
 
@@ -63,7 +74,8 @@ function tokenize(src: SourceText, text: string, offset: number): Token[] {
         value += text[j];
         j++;
       }
-      if (j >= text.length) throw new InputError(src.where(offset + i), rest, 'a closing quote on the same line');
+      if (j >= text.length)
+        throw new InputError(src.where(offset + i), rest, 'a closing quote on the same line');
       tokens.push({ kind: 'str', text: value, at: offset + i });
       i = j + 1;
       continue;
@@ -79,7 +91,11 @@ function tokenize(src: SourceText, text: string, offset: number): Token[] {
       i++;
       continue;
     }
-    throw new InputError(src.where(offset + i), rest.slice(0, 20), 'a number, a name or one of + - * / ^ ( ) [ ] , :');
+    throw new InputError(
+      src.where(offset + i),
+      rest.slice(0, 20),
+      'a number, a name or one of + - * / ^ ( ) [ ] , :',
+    );
   }
   tokens.push({ kind: 'end', text: '', at: offset + text.length });
   return tokens;
@@ -116,12 +132,14 @@ class Parser {
 
   private expect(text: string): void {
     const t = this.take();
-    if (t.kind !== 'op' || t.text !== text) throw new InputError(this.src.where(t.at), t.text || 'end of statement', `'${text}'`);
+    if (t.kind !== 'op' || t.text !== text)
+      throw new InputError(this.src.where(t.at), t.text || 'end of statement', `'${text}'`);
   }
 
   expectEnd(): void {
     const t = this.peek();
-    if (t.kind !== 'end') throw new InputError(this.src.where(t.at), t.text, 'end of the expression');
+    if (t.kind !== 'end')
+      throw new InputError(this.src.where(t.at), t.text, 'end of the expression');
   }
 
   expression(): Expr {
@@ -202,13 +220,18 @@ class Parser {
     if (t.kind === 'op' && t.text === '[') {
       const items: Expr[] = [];
       while (!this.isOp(']')) {
-        if (this.peek().kind === 'end') throw new InputError(this.src.where(this.peek().at), 'end of statement', "']'");
+        if (this.peek().kind === 'end')
+          throw new InputError(this.src.where(this.peek().at), 'end of statement', "']'");
         items.push(this.expression());
         if (this.isOp(',') || this.isOp(';')) this.take();
       }
       this.take();
       return { t: 'list', items, at: t.at };
     }
-    throw new InputError(this.src.where(t.at), t.text || 'end of statement', 'a number, a name, ( or [');
+    throw new InputError(
+      this.src.where(t.at),
+      t.text || 'end of statement',
+      'a number, a name, ( or [',
+    );
   }
 }

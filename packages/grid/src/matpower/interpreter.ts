@@ -10,7 +10,11 @@ export interface Matrix {
   readonly rowAt: number[];
 }
 
-export type Value = number | string | Matrix | { readonly kind: 'cell'; readonly items: string[]; readonly itemAt: number[] };
+export type Value =
+  | number
+  | string
+  | Matrix
+  | { readonly kind: 'cell'; readonly items: string[]; readonly itemAt: number[] };
 
 /** What executing a case file leaves behind: the function's outputs and every variable it set. */
 export interface CaseEnvironment {
@@ -31,7 +35,13 @@ export interface CaseEnvironment {
  */
 export function runCaseFile(text: string, fileName: string): CaseEnvironment {
   const src = new SourceText(text, fileName);
-  const env: CaseEnvironment = { src, outputs: [], vars: new Map(), assignedAt: new Map(), codeRun: [] };
+  const env: CaseEnvironment = {
+    src,
+    outputs: [],
+    vars: new Map(),
+    assignedAt: new Map(),
+    codeRun: [],
+  };
   const outputs: string[] = [];
   for (const st of src.statements()) {
     if (/^function\b/.test(st.text)) {
@@ -45,8 +55,15 @@ export function runCaseFile(text: string, fileName: string): CaseEnvironment {
 }
 
 function parseFunctionLine(src: SourceText, st: Statement): string[] {
-  const m = /^function\s+(?:\[([^\]]*)\]|(\w+))\s*=\s*\w+\s*(\(\s*\))?$/.exec(st.text) ?? /^function\s+\w+\s*(\(\s*\))?$/.exec(st.text);
-  if (!m) throw new InputError(src.where(st.start), st.text, "a function line 'function mpc = name' or 'function [baseMVA, bus, ...] = name'");
+  const m =
+    /^function\s+(?:\[([^\]]*)\]|(\w+))\s*=\s*\w+\s*(\(\s*\))?$/.exec(st.text) ??
+    /^function\s+\w+\s*(\(\s*\))?$/.exec(st.text);
+  if (!m)
+    throw new InputError(
+      src.where(st.start),
+      st.text,
+      "a function line 'function mpc = name' or 'function [baseMVA, bus, ...] = name'",
+    );
   if (m[1] !== undefined) return m[1].split(/[\s,]+/).filter(Boolean);
   return m[2] !== undefined ? [m[2]] : [];
 }
@@ -54,7 +71,12 @@ function parseFunctionLine(src: SourceText, st: Statement): string[] {
 function execute(env: CaseEnvironment, st: Statement): void {
   const { src } = env;
   const eq = topLevelAssignment(st.text);
-  if (eq < 0) throw new InputError(src.where(st.start), st.text.slice(0, 60), 'an assignment such as mpc.bus = [...] (other MATLAB code is not supported)');
+  if (eq < 0)
+    throw new InputError(
+      src.where(st.start),
+      st.text.slice(0, 60),
+      'an assignment such as mpc.bus = [...] (other MATLAB code is not supported)',
+    );
   const lhs = st.text.slice(0, eq).trim();
   const rhsText = st.text.slice(eq + 1);
   const rhsStart = st.start + eq + 1 + (rhsText.length - rhsText.trimStart().length);
@@ -64,30 +86,48 @@ function execute(env: CaseEnvironment, st: Statement): void {
   if (unpack) {
     const names = (unpack[1] as string).split(/[\s,]+/).filter(Boolean);
     const values = INDEX_FUNCTIONS[rhs];
-    if (!values) throw new InputError(src.where(rhsStart), rhs, `one of ${Object.keys(INDEX_FUNCTIONS).join(', ')}`);
+    if (!values)
+      throw new InputError(
+        src.where(rhsStart),
+        rhs,
+        `one of ${Object.keys(INDEX_FUNCTIONS).join(', ')}`,
+      );
     names.forEach((n, k) => {
       const v = values[k];
-      if (v === undefined) throw new InputError(src.where(st.start), n, `at most ${values.length} names from ${rhs}`);
+      if (v === undefined)
+        throw new InputError(src.where(st.start), n, `at most ${values.length} names from ${rhs}`);
       env.vars.set(n, v);
     });
     return;
   }
 
   const target = /^([A-Za-z_]\w*)(?:\.([A-Za-z_]\w*))?\s*(?:\((.*)\))?$/s.exec(lhs);
-  if (!target) throw new InputError(src.where(st.start), lhs, 'a name, a struct field (mpc.bus) or an indexed field (mpc.bus(:, PD))');
-  const [, base, field, indexText] = target as unknown as [string, string, string | undefined, string | undefined];
+  if (!target)
+    throw new InputError(
+      src.where(st.start),
+      lhs,
+      'a name, a struct field (mpc.bus) or an indexed field (mpc.bus(:, PD))',
+    );
+  const [, base, field, indexText] = target as unknown as [
+    string,
+    string,
+    string | undefined,
+    string | undefined,
+  ];
   const key = field ? `${base}.${field}` : base;
   const value = evaluateRhs(env, rhs, rhsStart);
   if (indexText !== undefined) {
     const parsed = parseExpression(src, lhs, st.start);
-    if (parsed.t !== 'index') throw new InputError(src.where(st.start), lhs, 'an indexed field such as mpc.bus(:, PD)');
+    if (parsed.t !== 'index')
+      throw new InputError(src.where(st.start), lhs, 'an indexed field such as mpc.bus(:, PD)');
     assignIndexed(env, key, parsed.args, value, st.start);
     env.codeRun.push(`${src.where(st.start)}: ${st.text.replace(/\s+/g, ' ')}`);
     return;
   }
   setVar(env, base, field, value);
   env.assignedAt.set(key, st.start);
-  if (typeof value === 'number' && !/^[-+]?[\d.eE+-]+$/.test(rhs)) env.codeRun.push(`${src.where(st.start)}: ${st.text.replace(/\s+/g, ' ')} (= ${value})`);
+  if (typeof value === 'number' && !/^[-+]?[\d.eE+-]+$/.test(rhs))
+    env.codeRun.push(`${src.where(st.start)}: ${st.text.replace(/\s+/g, ' ')} (= ${value})`);
 }
 
 function topLevelAssignment(text: string): number {
@@ -96,7 +136,8 @@ function topLevelAssignment(text: string): number {
     const c = text[i];
     if (c === '(' || c === '[' || c === '{') depth++;
     else if (c === ')' || c === ']' || c === '}') depth--;
-    else if (c === '=' && depth === 0 && text[i + 1] !== '=' && !'<>~='.includes(text[i - 1] ?? '')) return i;
+    else if (c === '=' && depth === 0 && text[i + 1] !== '=' && !'<>~='.includes(text[i - 1] ?? ''))
+      return i;
   }
   return -1;
 }
@@ -139,7 +180,8 @@ export function parseMatrixLiteral(src: SourceText, text: string, at: number): M
   let tokenAt = 0;
   const endToken = () => {
     if (token === '') return;
-    if (!NUMERIC.test(token)) throw new InputError(src.where(tokenAt), token, 'a number in the matrix');
+    if (!NUMERIC.test(token))
+      throw new InputError(src.where(tokenAt), token, 'a number in the matrix');
     if (rowStart < 0) rowStart = tokenAt;
     row.push(Number(token.replace(/^([+-]?)(?:inf|Inf)$/, '$1Infinity')));
     token = '';
@@ -149,7 +191,11 @@ export function parseMatrixLiteral(src: SourceText, text: string, at: number): M
     if (row.length > 0) {
       const width = rows[0]?.length;
       if (width !== undefined && row.length !== width) {
-        throw new InputError(src.where(rowStart), `${row.length} columns`, `${width} columns, like the first row (line ${src.lineAt(rowAt[0] as number)})`);
+        throw new InputError(
+          src.where(rowStart),
+          `${row.length} columns`,
+          `${width} columns, like the first row (line ${src.lineAt(rowAt[0] as number)})`,
+        );
       }
       rows.push(row);
       rowAt.push(rowStart);
@@ -180,7 +226,7 @@ function parseCellLiteral(src: SourceText, text: string, at: number): Value {
       items.push(m[1].replace(/''/g, "'"));
       itemAt.push(at + 1 + m.index);
     } else if (m[2] !== ';' && m[2] !== ',') {
-      throw new InputError(src.where(at + 1 + m.index), m[2], "a quoted string in the cell array");
+      throw new InputError(src.where(at + 1 + m.index), m[2], 'a quoted string in the cell array');
     }
   }
   return { kind: 'cell', items, itemAt };
@@ -196,12 +242,14 @@ function evaluate(env: CaseEnvironment, e: Expr): Value {
     case 'name': {
       const key = e.parts.join('.');
       const v = e.parts.length <= 2 ? getVar(env, key) : undefined;
-      if (v === undefined) throw new InputError(src.where(e.at), key, 'a name assigned earlier in the file');
+      if (v === undefined)
+        throw new InputError(src.where(e.at), key, 'a name assigned earlier in the file');
       return v;
     }
     case 'list': {
       const items = e.items.map((x) => evaluate(env, x));
-      if (items.every((x) => typeof x === 'number')) return { kind: 'matrix', rows: [items as number[]], rowAt: [e.at] };
+      if (items.every((x) => typeof x === 'number'))
+        return { kind: 'matrix', rows: [items as number[]], rowAt: [e.at] };
       throw new InputError(src.where(e.at), 'a list of non-numbers', 'a list of numbers');
     }
     case 'neg':
@@ -211,41 +259,82 @@ function evaluate(env: CaseEnvironment, e: Expr): Value {
     case 'index': {
       const key = e.target.parts.join('.');
       const m = getVar(env, key);
-      if (!m || typeof m !== 'object' || m.kind !== 'matrix') throw new InputError(src.where(e.at), key, 'a matrix assigned earlier in the file');
+      if (!m || typeof m !== 'object' || m.kind !== 'matrix')
+        throw new InputError(src.where(e.at), key, 'a matrix assigned earlier in the file');
       const [rows, cols] = indexSets(env, e.args, m, e.at);
-      if (rows.length === 1 && cols.length === 1) return (m.rows[rows[0] as number] as number[])[cols[0] as number] as number;
-      return { kind: 'matrix', rows: rows.map((r) => cols.map((c) => (m.rows[r] as number[])[c] as number)), rowAt: rows.map((r) => m.rowAt[r] as number) };
+      if (rows.length === 1 && cols.length === 1)
+        return (m.rows[rows[0] as number] as number[])[cols[0] as number] as number;
+      return {
+        kind: 'matrix',
+        rows: rows.map((r) => cols.map((c) => (m.rows[r] as number[])[c] as number)),
+        rowAt: rows.map((r) => m.rowAt[r] as number),
+      };
     }
   }
 }
 
-function indexSets(env: CaseEnvironment, args: readonly (Expr | 'all')[], m: Matrix, at: number): [number[], number[]] {
-  if (args.length !== 2) throw new InputError(env.src.where(at), `${args.length} indices`, 'two indices (row, column)');
+function indexSets(
+  env: CaseEnvironment,
+  args: readonly (Expr | 'all')[],
+  m: Matrix,
+  at: number,
+): [number[], number[]] {
+  if (args.length !== 2)
+    throw new InputError(env.src.where(at), `${args.length} indices`, 'two indices (row, column)');
   const width = m.rows[0]?.length ?? 0;
   const dims = [m.rows.length, width];
   return args.map((a, d) => {
     const n = dims[d] as number;
     if (a === 'all') return Array.from({ length: n }, (_, i) => i);
     const v = evaluate(env, a);
-    const list = typeof v === 'number' ? [v] : typeof v === 'object' && v.kind === 'matrix' && v.rows.length === 1 ? (v.rows[0] as number[]) : undefined;
-    if (!list) throw new InputError(env.src.where(at), 'a non-numeric index', 'a number, a list of numbers or :');
+    const list =
+      typeof v === 'number'
+        ? [v]
+        : typeof v === 'object' && v.kind === 'matrix' && v.rows.length === 1
+          ? (v.rows[0] as number[])
+          : undefined;
+    if (!list)
+      throw new InputError(
+        env.src.where(at),
+        'a non-numeric index',
+        'a number, a list of numbers or :',
+      );
     return list.map((k) => {
-      if (!Number.isInteger(k) || k < 1 || k > n) throw new InputError(env.src.where(at), k, `an index in 1..${n}`);
+      if (!Number.isInteger(k) || k < 1 || k > n)
+        throw new InputError(env.src.where(at), k, `an index in 1..${n}`);
       return k - 1;
     });
   }) as [number[], number[]];
 }
 
-function assignIndexed(env: CaseEnvironment, key: string, args: readonly (Expr | 'all')[], value: Value, at: number): void {
+function assignIndexed(
+  env: CaseEnvironment,
+  key: string,
+  args: readonly (Expr | 'all')[],
+  value: Value,
+  at: number,
+): void {
   const m = getVar(env, key);
-  if (!m || typeof m !== 'object' || m.kind !== 'matrix') throw new InputError(env.src.where(at), key, 'a matrix assigned earlier in the file');
+  if (!m || typeof m !== 'object' || m.kind !== 'matrix')
+    throw new InputError(env.src.where(at), key, 'a matrix assigned earlier in the file');
   const [rows, cols] = indexSets(env, args, m, at);
   rows.forEach((r, i) =>
     cols.forEach((c, j) => {
       let v: number;
       if (typeof value === 'number') v = value;
-      else if (typeof value === 'object' && value.kind === 'matrix' && value.rows.length === rows.length && value.rows[0]?.length === cols.length) v = (value.rows[i] as number[])[j] as number;
-      else throw new InputError(env.src.where(at), 'a value of another shape', `a number or a ${rows.length}×${cols.length} matrix`);
+      else if (
+        typeof value === 'object' &&
+        value.kind === 'matrix' &&
+        value.rows.length === rows.length &&
+        value.rows[0]?.length === cols.length
+      )
+        v = (value.rows[i] as number[])[j] as number;
+      else
+        throw new InputError(
+          env.src.where(at),
+          'a value of another shape',
+          `a number or a ${rows.length}×${cols.length} matrix`,
+        );
       (m.rows[r] as number[])[c] = v;
     }),
   );
@@ -268,10 +357,26 @@ function arithmetic(env: CaseEnvironment, op: string, a: Value, b: Value, at: nu
   };
   if (typeof a === 'number' && typeof b === 'number') return scalar(a, b);
   const isM = (v: Value): v is Matrix => typeof v === 'object' && v.kind === 'matrix';
-  if (isM(a) && typeof b === 'number') return { kind: 'matrix', rows: a.rows.map((r) => r.map((x) => scalar(x, b))), rowAt: a.rowAt };
-  if (typeof a === 'number' && isM(b) && op !== '/' && op !== '^') return { kind: 'matrix', rows: b.rows.map((r) => r.map((y) => scalar(a, y))), rowAt: b.rowAt };
-  if (isM(a) && isM(b) && (op === '+' || op === '-') && a.rows.length === b.rows.length && a.rows[0]?.length === b.rows[0]?.length) {
-    return { kind: 'matrix', rows: a.rows.map((r, i) => r.map((x, j) => scalar(x, (b.rows[i] as number[])[j] as number))), rowAt: a.rowAt };
+  if (isM(a) && typeof b === 'number')
+    return { kind: 'matrix', rows: a.rows.map((r) => r.map((x) => scalar(x, b))), rowAt: a.rowAt };
+  if (typeof a === 'number' && isM(b) && op !== '/' && op !== '^')
+    return { kind: 'matrix', rows: b.rows.map((r) => r.map((y) => scalar(a, y))), rowAt: b.rowAt };
+  if (
+    isM(a) &&
+    isM(b) &&
+    (op === '+' || op === '-') &&
+    a.rows.length === b.rows.length &&
+    a.rows[0]?.length === b.rows[0]?.length
+  ) {
+    return {
+      kind: 'matrix',
+      rows: a.rows.map((r, i) => r.map((x, j) => scalar(x, (b.rows[i] as number[])[j] as number))),
+      rowAt: a.rowAt,
+    };
   }
-  throw new InputError(env.src.where(at), op, 'arithmetic between numbers, or a matrix and a number');
+  throw new InputError(
+    env.src.where(at),
+    op,
+    'arithmetic between numbers, or a matrix and a number',
+  );
 }

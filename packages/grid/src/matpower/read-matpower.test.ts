@@ -15,7 +15,8 @@ function inputError(fn: () => unknown): InputError {
   throw new Error('expected an InputError');
 }
 
-const sumPd = (n: { buses: readonly { pdMW: number }[] }) => n.buses.reduce((s, b) => s + b.pdMW, 0);
+const sumPd = (n: { buses: readonly { pdMW: number }[] }) =>
+  n.buses.reduce((s, b) => s + b.pdMW, 0);
 
 describe('readMatpower on the reference files', () => {
   // Counts and total load as profiled in test/data/matpower/SOURCE.md ("Quick profile" table).
@@ -41,10 +42,25 @@ describe('readMatpower on the reference files', () => {
     const n = loadCase('matpower/t_case9_opf.m');
     expect(n.baseMVA).toBe(100);
     expect(n.buses.map((b) => b.id)).toEqual([1, 2, 30, 4, 5, 6, 7, 8, 9]);
-    expect(n.generators[0]?.cost).toEqual({ kind: 'piecewiseLinear', pointsMW: [0, 100, 200, 250], costsPerHour: [0, 2500, 5500, 7250] });
-    expect(n.generators[1]?.cost).toEqual({ kind: 'piecewiseLinear', pointsMW: [0, 200, 300], costsPerHour: [0, 3000, 5000] });
+    expect(n.generators[0]?.cost).toEqual({
+      kind: 'piecewiseLinear',
+      pointsMW: [0, 100, 200, 250],
+      costsPerHour: [0, 2500, 5500, 7250],
+    });
+    expect(n.generators[1]?.cost).toEqual({
+      kind: 'piecewiseLinear',
+      pointsMW: [0, 200, 300],
+      costsPerHour: [0, 3000, 5000],
+    });
     expect(n.generators[2]?.cost).toEqual({ kind: 'polynomial', coefficients: [24.035, -403.5] });
-    expect(n.branches[4]).toMatchObject({ from: 6, to: 7, rateAMVA: 40, tapRatio: 1, angMinDeg: -360, angMaxDeg: 360 });
+    expect(n.branches[4]).toMatchObject({
+      from: 6,
+      to: 7,
+      rateAMVA: 40,
+      tapRatio: 1,
+      angMinDeg: -360,
+      angMaxDeg: 360,
+    });
   });
 
   it('applies the Ω→p.u. and kW→MW conversions case33bw does in MATLAB code', () => {
@@ -64,7 +80,13 @@ describe('readMatpower on the reference files', () => {
     expect(pm.generators[0]?.cost).toEqual({ kind: 'polynomial', coefficients: [0, 14, 0] });
     expect(pm.buses[2]?.type).toBe(2); // type 0 corrected: bus 3 has a generator
     expect(pm.notes.join('\n')).toMatch(/reactive-power costs/);
-    expect(loadCase('powermodels/case5_db.m').dcLines[0]).toMatchObject({ from: 3, to: 5, pmaxMW: 100, loss0MW: 0, loss1: 0 });
+    expect(loadCase('powermodels/case5_db.m').dcLines[0]).toMatchObject({
+      from: 3,
+      to: 5,
+      pmaxMW: 100,
+      loss0MW: 0,
+      loss1: 0,
+    });
   });
 });
 
@@ -86,7 +108,10 @@ const BUS2 = '\t2\t1\t10\t0\t0\t0\t1\t1\t0\t230\t1\t1.1\t0.9;';
 
 describe('readMatpower syntax', () => {
   it('accepts comments, commas, continuation lines and scalar code', () => {
-    const text = tiny(`${BUS1} % slack\n\t2, 1, 10, 0, 0, 0, 1, 1, 0, ...\n  230, 1, 1.1, 0.9;`, 'mpc.gencost = [ 2 0 0 2 15 0 ]; # cost\nk = 2 * (3 + 1) ^ 2 / 4;\nmpc.baseMVA = k * 12.5;');
+    const text = tiny(
+      `${BUS1} % slack\n\t2, 1, 10, 0, 0, 0, 1, 1, 0, ...\n  230, 1, 1.1, 0.9;`,
+      'mpc.gencost = [ 2 0 0 2 15 0 ]; # cost\nk = 2 * (3 + 1) ^ 2 / 4;\nmpc.baseMVA = k * 12.5;',
+    );
     const n = readMatpower(text, 'tiny.m');
     expect(n.buses[1]).toMatchObject({ id: 2, pdMW: 10, baseKV: 230, vminPu: 0.9 });
     expect(n.baseMVA).toBe(100);
@@ -94,14 +119,18 @@ describe('readMatpower syntax', () => {
   });
 
   it('names the line and what was expected for a non-number', () => {
-    const e = inputError(() => readMatpower(tiny(`${BUS1}\n\t2\t1\tten\t0\t0\t0\t1\t1\t0\t230\t1\t1.1\t0.9;`), 'bad.m'));
+    const e = inputError(() =>
+      readMatpower(tiny(`${BUS1}\n\t2\t1\tten\t0\t0\t0\t1\t1\t0\t230\t1\t1.1\t0.9;`), 'bad.m'),
+    );
     expect(e.field).toBe('bad.m:6');
     expect(e.value).toBe('ten');
     expect(e.expected).toMatch(/number/);
   });
 
   it('names the line of a row with the wrong number of columns', () => {
-    const e = inputError(() => readMatpower(tiny(`${BUS1}\n\t2\t1\t10\t0\t0\t0\t1\t1\t0\t230\t1\t1.1;`), 'bad.m'));
+    const e = inputError(() =>
+      readMatpower(tiny(`${BUS1}\n\t2\t1\t10\t0\t0\t0\t1\t1\t0\t230\t1\t1.1;`), 'bad.m'),
+    );
     expect(e.field).toBe('bad.m:6');
     expect(e.expected).toMatch(/13 columns.*line 5/);
   });
@@ -113,20 +142,31 @@ describe('readMatpower syntax', () => {
   });
 
   it('rejects unsupported MATLAB code with its line', () => {
-    const e = inputError(() => readMatpower(tiny(`${BUS1}\n${BUS2}`, 'if true\nmpc.baseMVA = 10;'), 'bad.m'));
+    const e = inputError(() =>
+      readMatpower(tiny(`${BUS1}\n${BUS2}`, 'if true\nmpc.baseMVA = 10;'), 'bad.m'),
+    );
     expect(e.field).toBe('bad.m:14');
   });
 
   it('rejects a gencost row shorter than its NCOST, and a missing table', () => {
-    const e = inputError(() => readMatpower(tiny(`${BUS1}\n${BUS2}`, 'mpc.gencost = [\n 2 0 0 3 1 2 ];'), 'bad.m'));
+    const e = inputError(() =>
+      readMatpower(tiny(`${BUS1}\n${BUS2}`, 'mpc.gencost = [\n 2 0 0 3 1 2 ];'), 'bad.m'),
+    );
     expect(e.field).toBe('bad.m:15 gencost');
     expect(e.expected).toMatch(/7 columns/);
-    const missing = inputError(() => readMatpower("function mpc = x\nmpc.baseMVA = 100;\nmpc.bus = [\n" + BUS1 + '\n];', 'nogen.m'));
+    const missing = inputError(() =>
+      readMatpower(
+        'function mpc = x\nmpc.baseMVA = 100;\nmpc.bus = [\n' + BUS1 + '\n];',
+        'nogen.m',
+      ),
+    );
     expect(missing.field).toBe('nogen.m: mpc.gen');
   });
 
   it('rejects an index past the end of a matrix in conversion code', () => {
-    const e = inputError(() => readMatpower(tiny(`${BUS1}\n${BUS2}`, 'x = mpc.bus(3, 1);'), 'bad.m'));
+    const e = inputError(() =>
+      readMatpower(tiny(`${BUS1}\n${BUS2}`, 'x = mpc.bus(3, 1);'), 'bad.m'),
+    );
     expect(e.field).toBe('bad.m:14');
     expect(e.expected).toMatch(/1\.\.2/);
   });
