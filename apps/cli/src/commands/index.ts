@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { registerLmp } from './lmp';
 
 /** One entry per subcommand; each lives in its own file in this folder. */
-export const commands: Array<(program: Command) => void> = [];
+export const commands: Array<(program: Command) => void> = [registerLmp];
