@@ -7,5 +7,7 @@ export default defineConfig({
     testTimeout: 60_000,
     // Test files share 2 cores with other projects' tests; two at a time keeps PGlite start-up sane.
     maxWorkers: 2,
+    // Test files share one module cache per worker: the server's imports (Prisma, mathjs, tRPC) load once.
+    isolate: false,
   },
 });

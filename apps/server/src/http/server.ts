@@ -75,6 +75,11 @@ async function handleRest(services: Services, opts: HttpOptions, req: IncomingMe
     if (proc.meta?.contentType === 'text/csv') return send(res, 200, String(output), 'text/csv');
     send(res, 200, JSON.stringify(output ?? null));
   } catch (error) {
+    if (error instanceof BodyTooLargeError) {
+      // Stop reading an oversized body: answer, then drop the connection instead of draining it.
+      res.setHeader('connection', 'close');
+      res.on('finish', () => req.socket.destroy());
+    }
     sendError(res, error instanceof GridHaulError ? toTRPCError(error) : getTRPCErrorFromUnknown(error));
   }
 }
