@@ -130,8 +130,10 @@ export function buildInstance(name: string, rawNodes: readonly EvrpNode[], vehic
     if (n.kind !== 'customer' && n.demand !== 0) throw new InputError(`${name} (${n.id}.demand)`, n.demand, '0 at the depot and stations');
     if (n.kind === 'customer' && n.demand > vehicle.loadCapacity) throw new InputError(`${name} (${n.id}.demand)`, n.demand, `at most the load capacity ${vehicle.loadCapacity}`);
   }
-  for (const [key, value] of Object.entries(vehicle)) {
-    if (!Number.isFinite(value) || value <= 0) throw new InputError(`${name} (${key})`, value, 'a positive number');
+  const { batteryCapacity, loadCapacity, consumptionRate, inverseRechargeRate, velocity } = vehicle;
+  const params: VehicleParameters = { batteryCapacity, loadCapacity, consumptionRate, inverseRechargeRate, velocity };
+  for (const [key, value] of Object.entries(params)) {
+    if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) throw new InputError(`${name} (${key})`, value, 'a positive number');
   }
   const nodes = [...depots, ...rawNodes.filter((n) => n.kind === 'station'), ...rawNodes.filter((n) => n.kind === 'customer')];
   const n = nodes.length;
@@ -146,14 +148,14 @@ export function buildInstance(name: string, rawNodes: readonly EvrpNode[], vehic
   const index = new Map(nodes.map((node, i) => [node.id, i]));
   const stations = nodes.flatMap((node, i) => (node.kind === 'station' ? [i] : []));
   const customers = nodes.flatMap((node, i) => (node.kind === 'customer' ? [i] : []));
-  const { consumptionRate: r, velocity: v } = vehicle;
+  const { consumptionRate: r, velocity: v } = params;
   return Object.freeze({
     name,
     nodes: Object.freeze(nodes.map((node) => Object.freeze({ ...node }))),
     depot: 0 as const,
     stations: Object.freeze(stations),
     customers: Object.freeze(customers),
-    ...vehicle,
+    ...params,
     distance: (i: number, j: number) => dist[i * n + j] as number,
     travelTime: (i: number, j: number) => (dist[i * n + j] as number) / v,
     energy: (i: number, j: number) => r * (dist[i * n + j] as number),

@@ -128,6 +128,7 @@ export function enumerateRoutes(instance: EvrpInstance, limits: RouteLimits, opt
       if (l.dead || !limits.stationToStation) continue;
       for (const s of instance.stations) if (s !== l.node) toStation(l, s);
     }
+    if (level > 0) for (const bucket of stationBuckets.values()) for (const l of bucket) if (!l.dead) complete(l);
     if (level === n) break;
     const customerBuckets = new Map<number, Label[]>();
     const grow = (l: Label): void => {
@@ -142,10 +143,7 @@ export function enumerateRoutes(instance: EvrpInstance, limits: RouteLimits, opt
       }
     };
     for (const l of customerLabels) if (!l.dead) grow(l);
-    for (const bucket of stationBuckets.values()) for (const l of bucket) if (!l.dead) {
-      if (level > 0) complete(l);
-      grow(l);
-    }
+    for (const bucket of stationBuckets.values()) for (const l of bucket) if (!l.dead) grow(l);
     customerLabels = [...customerBuckets.values()].flat();
     options.onLevel?.(level + 1, customerLabels.length);
   }

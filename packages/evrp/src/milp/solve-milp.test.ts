@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { expectClose } from '@gridhaul/common/testing';
+import { checkSolution } from '../checker';
+import { rulesFor, type Variant } from '../rules';
+import { loadInstance } from '../testing/fixtures';
+import { extractParams } from './params';
+import { solveByMilp } from './solve-milp';
+
+// A fast subset of the published values (the benchmark runs all of them): Schneider et al. (2014)
+// full-recharge optima, and Cataldo-Díaz et al. (2022) values as listed in CATALDO-DIAZ.md.
+describe('arc-flow MILP on HiGHS', { timeout: 90_000 }, () => {
+  it.each([
+    ['c208C5', 1, 158.48],
+    ['r105C5', 2, 156.08],
+    ['rc108C5', 2, 253.93],
+  ] as const)('%s, full recharge, vehicles then distance: %i / %f', async (name, vehicles, distance) => {
+    const instance = loadInstance(name);
+    const rules = rulesFor('a', 'distance');
+    const r = await solveByMilp(instance, rules, { timeLimitSec: 60 });
+    expect(r.status).toBe('optimal');
+    const report = checkSolution(instance, rules, r.solution!);
+    expect(report.violations).toEqual([]);
+    expect(report.vehicles).toBe(vehicles);
+    expectClose(report.distance, distance, { abs: 0.005 }, `${name} distance`);
+    expectClose(r.objective!, report.distance, { abs: 1e-4 }, 'MILP objective = checked distance');
+  });
+
+  it.each([
+    ['r104C5', 'a', 2, 210.54], ['r104C5', 'b', 2, 206.16], ['r104C5', 'c', 2, 206.16], ['r104C5', 'd', 2, 217.0],
+    ['r105C5', 'a', 2, 244.4], ['r105C5', 'b', 2, 237.54], ['r105C5', 'c', 3, 254.63], ['r105C5', 'd', 3, 277.83],
+    ['c101C5', 'd', 3, 877.45], ['rc204C5', 'd', 2, 269.32],
+  ] as Array<[string, Variant, number, number]>)('%s (%s), paper objective, m = %i: %f', async (name, variant, m, value) => {
+    const instance = loadInstance(name);
+    const rules = rulesFor(variant, 'paper');
+    const r = await solveByMilp(instance, rules, { maxVehicles: m, timeLimitSec: 60 });
+    expect(r.status).toBe('optimal');
+    const report = checkSolution(instance, rules, r.solution!, { maxVehicles: m });
+    expect(report.violations).toEqual([]);
+    expectClose(report.objective, value, { abs: 0.05 }, `${name} (${variant})`);
+    expectClose(r.objective!, report.objective, { abs: 1e-3 }, 'MILP objective = checked objective');
+  });
+});
+
+describe('preprocessing', () => {
+  it('keeps every arc of a known optimal route and removes arcs that break a window (c101C5)', () => {
+    const instance = loadInstance('c101C5');
+    const p = extractParams(instance, rulesFor('a', 'distance'));
+    const arcs = new Set(p.arcs.map((a) => `${instance.nodes[p.vertices[a.from]!.node]!.id}>${instance.nodes[p.vertices[a.to]!.node]!.id}`));
+    // C100 (744–798) cannot precede C12 (176–228); C12 then C100 is possible.
+    expect(arcs.has('C100>C12')).toBe(false);
+    expect(arcs.has('C12>C100')).toBe(true);
+    expect(p.eliminated.time).toBeGreaterThan(0);
+    // Every big-M is finite and non-negative.
+    for (const a of p.arcs) expect(a.timeM >= 0 && Number.isFinite(a.timeM) && a.socM >= 0 && Number.isFinite(a.socM)).toBe(true);
+  });
+
+  it('station copies are ordered groups, and no arc joins two stations in the paper model', () => {
+    const instance = loadInstance('rc204C5');
+    const p = extractParams(instance, rulesFor('b', 'paper'), { stationCopies: 3 });
+    expect(p.stationCopies).toHaveLength(instance.stations.length);
+    for (const g of p.stationCopies) expect(g.map((i) => p.vertices[i]!.copy)).toEqual([0, 1, 2]);
+    expect(p.arcs.some((a) => p.vertices[a.from]!.kind === 'station' && p.vertices[a.to]!.kind === 'station')).toBe(false);
+    const literature = extractParams(instance, rulesFor('a', 'distance'));
+    expect(literature.arcs.some((a) => p.vertices[a.from]!.kind === 'station' && p.vertices[a.to]!.kind === 'station')).toBe(true);
+  });
+});
