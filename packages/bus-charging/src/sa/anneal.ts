@@ -26,7 +26,7 @@ export interface AnnealOptions {
   readonly demand?: 'sliding' | 'aligned';
   /** Bins per demand window in the incremental power profile; default 90 (10-s bins for 15 min). */
   readonly binsPerWindow?: number;
-  /** Initial temperature; default: from the mean uphill cost change of 500 sampled moves. */
+  /** Initial temperature; default: from the uphill cost changes of 1000 sampled moves. */
   readonly initialTemperature?: number;
   /** Final temperature as a fraction of the initial one; default 1e-6. */
   readonly finalTemperatureRatio?: number;
@@ -230,20 +230,21 @@ function toSchedule(state: SaState): Schedule {
   return { sessions };
 }
 
-/** T0 such that the mean uphill change (penalties left out) is accepted with probability 1/2. */
+/**
+ * T0 such that an uphill change at the 90th percentile of 1000 sampled moves (penalties left out)
+ * is accepted with probability 1/2: hot enough to climb over a charger's cost, not only over noise.
+ */
 function calibrateTemperature(state: SaState, moves: MoveMaker, pickVisit: () => number, penaltyPerKWh: number): number {
-  let sum = 0;
-  let n = 0;
-  for (let k = 0; k < 500; k++) {
+  const uphill: number[] = [];
+  for (let k = 0; k < 1000; k++) {
     const cand = moves.propose(pickVisit());
     if (!cand) continue;
     const delta = state.evaluate(cand) - penaltyPerKWh * state.lastPenaltyDeltaKWh;
-    if (delta > 0) {
-      sum += delta;
-      n++;
-    }
+    if (delta > 1e-9) uphill.push(delta);
   }
-  return n > 0 ? sum / n / Math.LN2 : 1;
+  if (uphill.length === 0) return 1;
+  uphill.sort((a, b) => a - b);
+  return (uphill[Math.floor(0.9 * (uphill.length - 1))] as number) / Math.LN2;
 }
 
 function typeProbabilities(instance: Instance, given: Readonly<Record<string, number>> | undefined): Float64Array {

@@ -115,7 +115,10 @@ export class MoveMaker {
     return this.drawIn(i, c);
   }
 
-  /** Shift: the same charger and length, a new start (near the old one or anywhere it fits). */
+  /**
+   * Shift: the same charger and length, a new start: near the old one (log-uniform step), anywhere
+   * it fits, or pushed against the free time's start or end (sessions that must abut).
+   */
   shift(i: number): Candidate | null {
     const p = this.p;
     const s = this.s;
@@ -124,8 +127,10 @@ export class MoveMaker {
     const a = p.arrival[i] as number;
     const e = p.departure[i] as number;
     if (e - a - len < MIN_SESSION_H) return null;
-    if (this.rng.next() < 0.5) {
-      const sigma = Math.min(0.25, (e - a) / 4);
+    const r = this.rng.next();
+    if (r < 0.4) {
+      // Step sizes from a quarter of the dwell down to 1/1000 of that: coarse early, fine at the end.
+      const sigma = ((e - a) / 4) * Math.pow(10, -3 * this.rng.next());
       const start = Math.min(e - len, Math.max(a, (s.u[i] as number) + sigma * this.rng.normal()));
       return s.isFree(c, start, start + len, i) ? { visit: i, charger: c, startH: start, endH: start + len } : null;
     }
@@ -139,7 +144,7 @@ export class MoveMaker {
       const hi = this.gapHi[g] as number;
       if (hi - lo < len) continue;
       if (pick-- === 0) {
-        const start = this.rng.uniform(lo, hi - len);
+        const start = r < 0.7 ? this.rng.uniform(lo, hi - len) : r < 0.85 ? lo : hi - len;
         return { visit: i, charger: c, startH: start, endH: start + len };
       }
     }
