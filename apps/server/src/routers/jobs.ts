@@ -4,6 +4,7 @@ import { terminalStatuses, type Job, type JobProgress } from '../data';
 import { ErrorTag } from '../errors';
 import { planToCsv } from '../export/csv';
 import { parseProblemInput, problemTypes } from '../jobs/registry';
+import { inputFromScenario } from '../jobs/scenario-input';
 import { byId, id, seed, timeLimitSec } from '../schemas/common';
 import type { Context } from '../trpc/context';
 import { readProcedure, router, writeProcedure } from '../trpc/trpc';
@@ -37,8 +38,8 @@ export const jobsRouter = router({
     .mutation(async ({ ctx, input }) => {
       if ('scenarioId' in input) {
         const s = await ctx.repos.scenarios.get(input.scenarioId);
-        const doc = s.document as { problem?: unknown; seed?: number; timeLimitSec?: number };
-        const problem = parseProblemInput(s.problemType, doc.problem, 'document.problem');
+        const doc = s.document as { seed?: number; timeLimitSec?: number };
+        const problem = parseProblemInput(s.problemType, await inputFromScenario(ctx.repos, s), 'document.problem');
         return ctx.queue.enqueue({
           problemType: s.problemType,
           scenarioId: s.id,

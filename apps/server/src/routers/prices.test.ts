@@ -1,7 +1,9 @@
+import { readFileSync } from 'node:fs';
+import { expectClose } from '@gridhaul/common/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tableCounts } from '../testing/fixtures';
 import { testBackends } from '../testing/databases';
-import { openTestServices, type TestServices } from '../testing/services';
+import { openTestServices, waitForJob, type TestServices } from '../testing/services';
 
 describe.each(testBackends())('LMP series on %s', (backend) => {
   let s: TestServices;
@@ -23,6 +25,22 @@ describe.each(testBackends())('LMP series on %s', (backend) => {
     expect(csv).toBe(
       'scenario,bus,period,start_h,lmp_usd_per_mwh,energy_usd_per_mwh,congestion_usd_per_mwh,loss_usd_per_mwh\r\n0,2,0,0,25,20,5,0\r\n0,2,1,0.5,32.5,25,7.5,0\r\n',
     );
+  });
+
+  it('computes case14 LMPs in a job and files them as a series: uniform 39.02 $/MWh, checker agrees', async () => {
+    const grid = await api.networks.importMatpower({ text: readFileSync(new URL('../../test/data/case14.m', import.meta.url), 'utf8'), fileName: 'case14.m' });
+    const job = await api.prices.compute({ gridNetworkId: grid.id, name: 'case14 base' });
+    expect((await waitForJob(s, job.id)).status).toBe('succeeded');
+    expect((await api.jobs.check({ id: job.id })).feasible).toBe(true);
+    const [series] = await api.prices.list({ jobId: job.id });
+    expect(series).toMatchObject({ name: 'case14 base', networkId: grid.id, points: 14 });
+    const { points } = await api.prices.query({ seriesId: series!.id });
+    // PowerModels test suite via shared/data/lmp-reference/dcopf-expected.json (pm-dcp-case14-lmp):
+    // no limit binds in case14, so every bus prices at 39.02 $/MWh (±0.01), congestion 0.
+    for (const p of points) {
+      expectClose(p.lmpPerMWh, 39.02, { abs: 0.01 }, `LMP at bus ${p.bus}`);
+      expectClose(p.congestionPerMWh, 0, { abs: 1e-6 }, `congestion at bus ${p.bus}`);
+    }
   });
 
   it('refuses components that do not add up, duplicate points, NaN and unknown networks, storing nothing', async () => {

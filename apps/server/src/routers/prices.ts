@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { toCsv } from '../export/csv';
-import { byId, id, label, positive } from '../schemas/common';
+import { gridNetworkJson } from '../jobs/scenario-input';
+import { parseProblemInput } from '../jobs/registry';
+import { byId, id, label, positive, seed, timeLimitSec } from '../schemas/common';
 import { readProcedure, router, writeProcedure } from '../trpc/trpc';
 
 const money = z.number();
@@ -23,6 +25,38 @@ const priceQuery = z.object({
 });
 
 export const pricesRouter = router({
+  compute: writeProcedure
+    .meta({ summary: 'Queue a DC-OPF LMP computation for a stored grid network (one period or a profile); the finished job stores a price series.' })
+    .input(
+      z.object({
+        gridNetworkId: id,
+        name: label.optional(),
+        convention: z.enum(['matpower', 'powermodels-dcp']).default('matpower'),
+        stepH: positive.max(24).default(1),
+        profile: z
+          .object({
+            periods: z.number().int().min(1).max(8760),
+            loadScale: z.array(z.number().nonnegative()).max(8760).optional(),
+            storageMW: z.array(z.object({ bus: z.number().int().positive(), mw: z.array(z.number()).max(8760) })).max(10_000).optional(),
+          })
+          .optional(),
+        seed: seed.default(1),
+        timeLimitSec: timeLimitSec.optional(),
+      }),
+    )
+    .mutation(async ({ ctx, input }) => {
+      const network = await gridNetworkJson(ctx.repos, input.gridNetworkId);
+      const problem = parseProblemInput('lmp', {
+        network,
+        convention: input.convention,
+        stepH: input.stepH,
+        gridNetworkId: input.gridNetworkId,
+        seriesName: input.name ?? `LMPs of ${String(network['name'])}`,
+        ...(input.profile ? { profile: input.profile } : {}),
+      });
+      return ctx.queue.enqueue({ problemType: 'lmp', input: problem, seed: input.seed, timeLimitSec: input.timeLimitSec });
+    }),
+
   importSeries: writeProcedure
     .meta({ summary: 'Store an LMP series (per bus, period and scenario, $/MWh, with its components).' })
     .input(
@@ -47,8 +81,8 @@ export const pricesRouter = router({
     }),
   list: readProcedure
     .meta({ summary: 'Stored LMP series, optionally of one grid network.' })
-    .input(z.object({ networkId: id.optional() }).default({}))
-    .query(({ ctx, input }) => ctx.repos.prices.list(input.networkId)),
+    .input(z.object({ networkId: id.optional(), jobId: id.optional() }).default({}))
+    .query(async ({ ctx, input }) => (await ctx.repos.prices.list(input.networkId)).filter((s) => !input.jobId || s.jobId === input.jobId)),
   query: readProcedure.meta({ summary: 'LMPs of a series by bus, period range and scenario.' }).input(priceQuery).query(({ ctx, input }) => ctx.repos.prices.query(input)),
   exportCsv: readProcedure
     .meta({ summary: 'LMPs of a series as CSV ($/MWh; start_h = period × step).', contentType: 'text/csv' })
