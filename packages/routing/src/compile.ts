@@ -2,7 +2,7 @@ import { InputError } from '@gridhaul/common';
 import { validateRoadGraph } from './build-graph';
 import { projectKm } from './geo';
 import type { RoadEdgeAttributes, RoadGraph, RoadNodeAttributes } from './model';
-import { FREE_FLOW, validateSpeedProfile, type SpeedProfile } from './speed-profile';
+import { FREE_FLOW, pieceLookup, validateSpeedProfile, type PieceLookup, type SpeedProfile } from './speed-profile';
 
 /** Which speed profile applies where: a segment's zone first, then the edge's road class, then the default. */
 export interface TrafficModel {
@@ -19,6 +19,7 @@ export interface CompiledProfile {
   readonly maxFactor: number;
   /** One piece: travel time is length / speed. */
   readonly constant: boolean;
+  readonly lookup: PieceLookup;
 }
 
 /**
@@ -216,6 +217,7 @@ function compileProfile(p: SpeedProfile): CompiledProfile {
     startsH: Float64Array.from(p.startsH),
     factors: Float64Array.from(p.factors),
     periodH: p.periodH ?? Infinity,
+    lookup: pieceLookup(p.startsH, p.periodH ?? Infinity),
     maxFactor: Math.max(...p.factors),
     constant: p.factors.length === 1,
   };

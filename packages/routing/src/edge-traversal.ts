@@ -41,7 +41,7 @@ export class EdgeTraverser {
       const p = net.profiles[net.segProfile[s] as number] as CompiledProfile;
       const length = net.segLengthKm[s] as number;
       const speed = net.segSpeedKmh[s] as number;
-      t = p.constant ? t + length / (speed * (p.factors[0] as number)) : traverseProfile(p.startsH, p.factors, p.periodH, length, speed, t);
+      t = p.constant ? t + length / (speed * (p.factors[0] as number)) : traverseProfile(p.startsH, p.factors, p.periodH, length, speed, t, undefined, p.lookup);
     }
     return t;
   }
@@ -63,7 +63,7 @@ export class EdgeTraverser {
         this.energyKWh += this.perKm(v) * length;
         t += length / v;
       } else {
-        t = traverseProfile(p.startsH, p.factors, p.periodH, length, speed, t, this.visit);
+        t = traverseProfile(p.startsH, p.factors, p.periodH, length, speed, t, this.visit, p.lookup);
       }
     }
     return t;

@@ -1,4 +1,4 @@
-/** Binary min-heap of (key, node) pairs on typed arrays; duplicates allowed (lazy deletion). */
+/** 4-ary min-heap of (key, node) pairs on typed arrays (shallower than binary); duplicates allowed (lazy deletion). */
 export class MinHeap {
   private keys: Float64Array;
   private items: Int32Array;
@@ -19,7 +19,7 @@ export class MinHeap {
     const items = this.items;
     let i = this.size++;
     while (i > 0) {
-      const parent = (i - 1) >> 1;
+      const parent = (i - 1) >> 2;
       const pk = keys[parent] as number;
       if (pk <= key) break;
       keys[i] = pk;
@@ -46,12 +46,20 @@ export class MinHeap {
       const item = items[last] as number;
       let i = 0;
       for (;;) {
-        let child = 2 * i + 1;
-        if (child >= last) break;
-        const right = child + 1;
-        if (right < last && (keys[right] as number) < (keys[child] as number)) child = right;
-        if ((keys[child] as number) >= key) break;
-        keys[i] = keys[child] as number;
+        const first = 4 * i + 1;
+        if (first >= last) break;
+        let child = first;
+        let ck = keys[first] as number;
+        const end = Math.min(first + 4, last);
+        for (let c = first + 1; c < end; c++) {
+          const k = keys[c] as number;
+          if (k < ck) {
+            ck = k;
+            child = c;
+          }
+        }
+        if (ck >= key) break;
+        keys[i] = ck;
         items[i] = items[child] as number;
         i = child;
       }

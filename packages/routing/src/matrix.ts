@@ -1,8 +1,8 @@
 import { GridHaulError, InputError, requireNonNegative } from '@gridhaul/common';
 import type { CompiledNetwork } from './compile';
 import { EdgeTraverser } from './edge-traversal';
-import { evaluateEdgePath, nodeIndexOf } from './route';
-import { checkRoute } from './route-check';
+import { nodeIndexOf } from './route';
+import { checkPathTree } from './route-check';
 import { searchFrom, validateSpec, type CostRates, type Objective, type SearchSpec } from './search';
 import type { VehicleEnergyModel } from './vehicle';
 
@@ -16,8 +16,9 @@ export interface MatrixQuery {
   readonly vehicle?: VehicleEnergyModel;
   readonly rates?: CostRates;
   /**
-   * Re-check every cell's route with the independent route checker (default true). Turning it off
-   * is for inner loops that re-use a matrix many times; the values are the same.
+   * Re-check every cell with the independent checker (default true): each origin's tree of paths
+   * is re-driven on the graphology graph. Turning it off is for inner loops that re-use a matrix
+   * many times; the values are the same.
    */
   readonly verify?: boolean;
 }
@@ -61,10 +62,13 @@ export function travelMatrix(net: CompiledNetwork, query: MatrixQuery): TravelMa
   const memo = new PathMemo(net.nodeCount);
   const rates = query.rates as CostRates;
 
+  const verify = query.verify ?? true;
   origins.forEach((source, i) => {
     const tree = searchFrom(net, spec, source, query.departureH, dests.length > 0 ? dests : null);
     memo.reset(source, query.departureH);
     const stack: number[] = [];
+    const treeEdges: string[] = [];
+    const cells: { node: string; timeH: number; distanceKm: number; energyKWh: number | null; costUsd: number | null }[] = [];
     dests.forEach((target, j) => {
       if (!tree.reached(target)) return;
       for (let x = target; !memo.has(x); x = net.edgeSource[tree.parentEdge(x)] as number) stack.push(tree.parentEdge(x));
@@ -74,6 +78,7 @@ export function travelMatrix(net: CompiledNetwork, query: MatrixQuery): TravelMa
         const entry = memo.time[u] as number;
         const exit = withEnergy ? traverser.traverse(e, entry) : traverser.exitTimeH(e, entry);
         memo.set(net.edgeTarget[e] as number, u, exit, net.edgeLengthKm[e] as number, withEnergy ? traverser.energyKWh : 0, net.edgeTollUsd[e] as number);
+        if (verify) treeEdges.push(net.edgeKeys[e] as string);
       }
       const cell = i * nd + j;
       const travel = (memo.time[target] as number) - query.departureH;
@@ -87,14 +92,11 @@ export function travelMatrix(net: CompiledNetwork, query: MatrixQuery): TravelMa
       if (Math.abs((value as number) - tree.objective(target)) > 1e-9 * (1 + Math.abs(value as number))) {
         throw new GridHaulError('MATRIX_CHECK_FAILED', `cell ${query.origins[i]} -> ${query.destinations[j]}: path value ${value} differs from search label ${tree.objective(target)}`);
       }
-      if (query.verify ?? true) {
-        const route = evaluateEdgePath(net, tree.pathEdges(target), source, query.departureH, options, objective, tree.method);
-        checkRoute({ graph: net.graph, traffic: net.traffic, ...options }, route, query.origins[i] as string, query.destinations[j] as string);
-        if (Math.abs(route.arrivalH - (memo.time[target] as number)) > 1e-9 * (1 + route.arrivalH)) {
-          throw new GridHaulError('MATRIX_CHECK_FAILED', `cell ${query.origins[i]} -> ${query.destinations[j]}: arrival ${memo.time[target]} h, route check ${route.arrivalH} h`);
-        }
+      if (verify) {
+        cells.push({ node: query.destinations[j] as string, timeH: travel, distanceKm: distanceKm[cell] as number, energyKWh: energyKWh?.[cell] ?? null, costUsd: costUsd?.[cell] ?? null });
       }
     });
+    if (verify) checkPathTree({ graph: net.graph, traffic: net.traffic, ...options }, { origin: query.origins[i] as string, departureH: query.departureH, edges: treeEdges, cells });
   });
   return { origins: [...query.origins], destinations: [...query.destinations], departureH: query.departureH, objective, timeH, distanceKm, energyKWh, costUsd };
 }

@@ -124,13 +124,12 @@ export function searchFrom(net: CompiledNetwork, spec: SearchSpec, source: numbe
 }
 
 /** A consistent lower bound h(v) on the objective still to go, or null when weights can be negative. */
-function lowerBound(net: CompiledNetwork, spec: SearchSpec, target: number): { h: (v: number) => number; astar: boolean } | null {
+function lowerBound(net: CompiledNetwork, spec: SearchSpec, target: number): { h: ((v: number) => number) | null; astar: boolean } | null {
   const hasXY = net.nodeXKm !== null && net.nodeYKm !== null && target >= 0 && net.maxSpeedKmh > 0;
   const straightKm = (v: number): number =>
     net.lengthRatio * Math.hypot((net.nodeXKm as Float64Array)[v]! - (net.nodeXKm as Float64Array)[target]!, (net.nodeYKm as Float64Array)[v]! - (net.nodeYKm as Float64Array)[target]!);
-  const zero = (): number => 0;
   if (spec.objective === 'time') {
-    return hasXY ? { h: (v) => straightKm(v) / net.maxSpeedKmh, astar: true } : { h: zero, astar: false };
+    return hasXY ? { h: (v) => straightKm(v) / net.maxSpeedKmh, astar: true } : { h: null, astar: false };
   }
   const vehicle = spec.vehicle as VehicleEnergyModel;
   // Lifting m by Δh costs at least m·g·Δh at the wheel, and the battery never recovers more than that.
@@ -160,7 +159,7 @@ function labelSetting(
   source: number,
   departureH: number,
   targetCount: number,
-  h: (v: number) => number,
+  h: ((v: number) => number) | null,
 ): void {
   const gen = st.generation;
   const { g, time, parent, reachedAt, settledAt, targetAt, heap } = st;
@@ -171,7 +170,7 @@ function labelSetting(
   time[source] = departureH;
   parent[source] = -1;
   reachedAt[source] = gen;
-  heap.push(h(source), source);
+  heap.push(h === null ? 0 : h(source), source);
   let remaining = targetCount;
   while (heap.size > 0) {
     const u = heap.pop();
@@ -204,7 +203,7 @@ function labelSetting(
         g[v] = gv;
         time[v] = exit;
         parent[v] = e;
-        heap.push(gv + h(v), v);
+        heap.push(h === null ? gv : gv + h(v), v);
       }
     }
   }

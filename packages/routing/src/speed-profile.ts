@@ -61,6 +61,23 @@ export function factorAt(p: SpeedProfile, tH: number): number {
   return p.factors[i] as number;
 }
 
+/** Piece index at the start of each 1/perH-hour bucket, so finding the piece at t skips the scan. */
+export interface PieceLookup {
+  readonly perH: number;
+  readonly piece: Int32Array;
+}
+
+export function pieceLookup(startsH: ArrayLike<number>, periodH: number, perH = 4): PieceLookup {
+  const horizon = Math.max(startsH[startsH.length - 1] as number, Number.isFinite(periodH) ? periodH : 0);
+  const piece = new Int32Array(Math.ceil(horizon * perH) + 1);
+  let i = 0;
+  for (let b = 0; b < piece.length; b++) {
+    while (i + 1 < startsH.length && (startsH[i + 1] as number) <= b / perH) i++;
+    piece[b] = i;
+  }
+  return { perH, piece };
+}
+
 /** Receives each constant-speed stretch of a traversal: speed (km/h) and distance covered (km). */
 export type PieceVisitor = (speedKmh: number, distanceKm: number) => void;
 
@@ -77,6 +94,7 @@ export function traverseProfile(
   baseSpeedKmh: number,
   entryH: number,
   visit?: PieceVisitor,
+  lookup?: PieceLookup,
 ): number {
   const n = startsH.length;
   const periodic = Number.isFinite(periodH);
@@ -90,7 +108,7 @@ export function traverseProfile(
       tau -= periodH;
     }
   }
-  let i = 0;
+  let i = lookup === undefined ? 0 : (lookup.piece[Math.min(lookup.piece.length - 1, Math.floor(tau * lookup.perH))] as number);
   while (i + 1 < n && (startsH[i + 1] as number) <= tau) i++;
   let t = entryH;
   let remaining = lengthKm;
