@@ -29,6 +29,31 @@ describe('multi-period DC OPF', () => {
     expectClose(r.objective, sum, { rel: 1e-9 }, 'objective = sum of periods');
   });
 
+  it('quadratic costs over 8 periods (case118; a joint QP this size fails in HiGHS-wasm) equal 8 single runs', async () => {
+    const network = loadCase('matpower/case118.m');
+    const single = await solveDcOpf(network);
+    const r = await solveMultiPeriodDcOpf(network, { periods: 8 });
+    expect(r.status).toBe('optimal');
+    expect(r.periods).toHaveLength(8);
+    expectClose(r.objective, 8 * single.objective, { rel: 1e-9 }, 'objective');
+    for (const period of r.periods)
+      period.buses.forEach((b, i) =>
+        expectClose(b.lmp, single.periods[0]!.buses[i]!.lmp, { abs: 1e-6 }, `LMP bus ${b.bus}`),
+      );
+  });
+
+  it('regression (issue 5 bench): case118 QP at 93 % load, where HiGHS-wasm stops on the B-θ QP, still solves', async () => {
+    const network = loadCase('matpower/case118.m');
+    const r = await solveMultiPeriodDcOpf(network, { periods: 1, loadScale: [0.93] });
+    const ptdf = await solveMultiPeriodDcOpf(
+      network,
+      { periods: 1, loadScale: [0.93] },
+      { formulation: 'ptdf' },
+    );
+    expect([r.status, ptdf.status]).toEqual(['optimal', 'optimal']);
+    expectClose(r.objective, ptdf.objective, { rel: 1e-8 }, 'B-θ (or its fallback) = PTDF');
+  });
+
   it('a MESS charging at a bus is extra load there; discharging is negative load', async () => {
     const network = loadCase('matpower/case5.m');
     const r = await solveMultiPeriodDcOpf(network, {

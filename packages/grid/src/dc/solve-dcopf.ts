@@ -56,6 +56,12 @@ export async function solveDcOpfPeriods(
         `${p.buses.length} values (one per in-service bus)`,
       );
   });
+  if (
+    loadsMW.length > 1 &&
+    p.generators.some((g) => g.cost.kind === 'quadratic' && g.cost.c2 > 0)
+  ) {
+    return solvePeriodByPeriod(network, p, loadsMW, options);
+  }
   const built = performance.now();
   const bbus = new ReducedBbus(p);
   let buildSec = (performance.now() - built) / 1000;
@@ -69,6 +75,21 @@ export async function solveDcOpfPeriods(
     buildSec += (performance.now() - t0) / 1000;
     sol = await solve(dc.model, options.solver ?? {});
     solveSec = sol.timeSec;
+    if (sol.status === 'error' && dc.model.quadratic.length > 0) {
+      // HiGHS' QP solver (wasm) sometimes stops with status −1 on B-θ QPs with many free angle
+      // columns (case118 at 93 % load); the PTDF form of the same problem solves
+      const retry = await solveDcOpfPeriods(network, p, loadsMW, {
+        ...options,
+        formulation: 'ptdf',
+      });
+      return {
+        ...retry,
+        notes: [
+          ...retry.notes,
+          `B-θ QP failed in HiGHS (${sol.message ?? 'error'}); solved in PTDF form`,
+        ],
+      };
+    }
     if (sol.status === 'optimal') periods = extractBThetaResults(p, dc, loadsMW, sol, bbus);
   } else {
     const lazy = options.lazyPtdf ?? p.buses.length > 300;
@@ -116,4 +137,37 @@ export async function solveDcOpfPeriods(
       );
   }
   return result;
+}
+
+/**
+ * Periods share no constraint (loads and storage injections are given), so a multi-period QP splits
+ * exactly into one QP per period. Done for quadratic costs because HiGHS' QP solver (wasm build)
+ * fails with status −1 once a QP has about a thousand free angle columns (case118 × 8 periods).
+ */
+async function solvePeriodByPeriod(
+  network: Network,
+  p: DcParameters,
+  loadsMW: readonly (readonly number[])[],
+  options: DcOpfOptions,
+): Promise<DcOpfResult> {
+  const parts: DcOpfResult[] = [];
+  for (const load of loadsMW) {
+    const r = await solveDcOpfPeriods(network, p, [load], options);
+    parts.push(r);
+    if (r.status !== 'optimal') break;
+  }
+  const failed = parts.find((r) => r.status !== 'optimal');
+  const first = parts[0] as DcOpfResult;
+  return {
+    ...first,
+    status: failed?.status ?? 'optimal',
+    objective: failed ? NaN : parts.reduce((s, r) => s + r.objective, 0),
+    periods: failed ? [] : parts.flatMap((r) => r.periods),
+    solveSec: parts.reduce((s, r) => s + r.solveSec, 0),
+    buildSec: parts.reduce((s, r) => s + r.buildSec, 0),
+    notes: [
+      ...first.notes,
+      `quadratic costs: ${loadsMW.length} periods solved one by one (they share no constraint)`,
+    ],
+  };
 }
