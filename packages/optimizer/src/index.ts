@@ -19,3 +19,9 @@ export { deliveryKWh, demandKWh, earliestServiceH, pickupKWh, requiredSites, ret
 export { runPublishedHeuristic, type HeuristicVehicleResult, type PublishedHeuristicOptions, type PublishedHeuristicResult } from './delivery/heuristic';
 export type { ChargingCyclePlan, SwapTrip } from './charging-cycle/plan';
 export { replayRuleBasedChargingCycle, type RuleBasedRun, type RuleBasedStep } from './charging-cycle/rule-based';
+export type { DeliveryAmountRule } from './delivery/rules';
+export { checkDeliveryPlan, type DeliveryCheck, type DeliveryCheckOptions, type DeliveryCostBreakdown, type DeliveryViolation, type DeliveryViolationKind } from './delivery/checker';
+export { extractDeliveryModelData, type DeliveryModelData, type DeliveryModelOptions } from './delivery/model-data';
+export { bestRoutesBySubset, scheduleRoute, solveDeliveryDp, type DeliveryDpResult, type RouteChoice } from './delivery/dp';
+export { buildDeliveryMilp, solveDeliveryMilp, type DeliveryMilp, type DeliveryMilpResult } from './delivery/milp';
+export { planDelivery, type DeliveryResult, type PlanDeliveryOptions } from './delivery/solve';

@@ -15,13 +15,23 @@ export function returnableKWh(node: DeliveryNode, unitKWh: number): number {
   return (node.presentKWh / unitKWh - Math.floor(node.presentKWh / unitKWh)) * unitKWh;
 }
 
-/** Delivered energy: the demand rounded to the nearest unit, at least one unit (kWh). */
-export function deliveryKWh(node: DeliveryNode, unitKWh: number): number {
-  return Math.max(unitKWh, Math.floor((demandKWh(node) + unitKWh / 2) / unitKWh) * unitKWh);
+/**
+ * How much a visit delivers: 'nearest-unit' is the published rule (demand rounded to the nearest
+ * unit, at least one unit — it can deliver less than the demand, e.g. 150 kWh for 160), 'ceil-unit'
+ * rounds up so the demand is always met.
+ */
+export type DeliveryAmountRule = 'nearest-unit' | 'ceil-unit';
+
+/** Delivered energy under the amount rule (kWh). */
+export function deliveryKWh(node: DeliveryNode, unitKWh: number, rule: DeliveryAmountRule = 'nearest-unit'): number {
+  const q = demandKWh(node);
+  if (rule === 'ceil-unit') return Math.max(unitKWh, Math.ceil(q / unitKWh - 1e-9) * unitKWh);
+  return Math.max(unitKWh, Math.floor((q + unitKWh / 2) / unitKWh) * unitKWh);
 }
 
-export function pickupKWh(node: DeliveryNode, unitKWh: number): number {
-  return Math.min(deliveryKWh(node, unitKWh), returnableKWh(node, unitKWh));
+/** Picked-up energy: what the site can return, at most what was delivered (kWh). */
+export function pickupKWh(node: DeliveryNode, unitKWh: number, rule: DeliveryAmountRule = 'nearest-unit'): number {
+  return Math.min(deliveryKWh(node, unitKWh, rule), returnableKWh(node, unitKWh));
 }
 
 /** Site SOC (%) at clock time t (h): linear decay from the shift start, floored at 0. */
