@@ -20,12 +20,14 @@ export {
   type DcCost,
 } from './dc/parameters';
 export { solveDcOpf, solveDcOpfPeriods, type DcOpfOptions } from './dc/solve-dcopf';
-export type {
-  DcOpfResult,
-  PeriodResult,
-  BusPrice,
-  GeneratorDispatch,
-  BranchFlow,
+export {
+  DC_FORMULATIONS,
+  type DcFormulation,
+  type DcOpfResult,
+  type PeriodResult,
+  type BusPrice,
+  type GeneratorDispatch,
+  type BranchFlow,
 } from './dc/results';
 export { checkDcOpf, type CheckReport } from './dc/check-dcopf';
 export { ReducedBbus, congestionFromDuals } from './dc/reduced-bbus';

@@ -3,10 +3,12 @@ import { basename } from 'node:path';
 import { Option, type Command } from 'commander';
 import {
   DC_CONVENTIONS,
+  DC_FORMULATIONS,
   networkFromJson,
   readMatpower,
   solveDcOpf,
   type DcConvention,
+  type DcFormulation,
   type DcOpfResult,
   type Network,
 } from '@gridhaul/grid';
@@ -15,7 +17,7 @@ import { UsageError, withCommonOptions, type CommonOptions } from '../program';
 
 interface LmpOptions extends CommonOptions {
   convention: DcConvention;
-  formulation: 'btheta' | 'ptdf';
+  formulation: DcFormulation;
 }
 
 /** `gridhaul lmp <case.m>`: DC OPF of a MATPOWER case (or a gridhaul.network JSON file) and its LMPs. */
@@ -33,8 +35,11 @@ export function registerLmp(program: Command): void {
           .default('matpower'),
       )
       .addOption(
-        new Option('--formulation <name>', 'B-θ (angles) or PTDF (injections)')
-          .choices(['btheta', 'ptdf'])
+        new Option(
+          '--formulation <name>',
+          'B-θ (angles), PTDF (injections) or copperplate (no network)',
+        )
+          .choices([...DC_FORMULATIONS])
           .default('btheta'),
       ),
   ).action(async (file: string, options: LmpOptions) => {

@@ -79,8 +79,14 @@ export function checkDcOpf(
       add(line.from, -d.flowMW);
       add(line.to, d.flowMW - line.loss0MW - line.loss1 * d.flowMW);
     }
-    for (const [bus, net] of injection) {
-      if (Math.abs(net) > mwTol * 100) v.push(`bus ${bus}${tag}: power balance off by ${net} MW`);
+    if (result.formulation === 'copperplate') {
+      // no network: only the system (island) balance must hold, and one price per island
+      const net = [...injection.values()].reduce((a, b) => a + b, 0);
+      if (Math.abs(net) > mwTol * 100) v.push(`system${tag}: power balance off by ${net} MW`);
+    } else {
+      for (const [bus, net] of injection) {
+        if (Math.abs(net) > mwTol * 100) v.push(`bus ${bus}${tag}: power balance off by ${net} MW`);
+      }
     }
 
     const lmpAt = new Map(period.buses.map((b) => [b.bus, b.lmp]));

@@ -210,6 +210,21 @@ describe('PGLib-OPF', () => {
     }
   });
 
+  // Egret @3722e29 copperplate_dispatch_solution_files/*.json, test_copperplate_dispatch.py isclose(rel_tol=1e-6)
+  it.each([
+    ['case3_lmbd', 5638.967948717949],
+    ['case30_ieee', 5639.294037599999],
+    ['case300_ieee', 481087.85038290004],
+    ['case3012wp_k', 2492304.3159999996],
+  ])('pglib_opf_%s, copper-plate dispatch (Egret): %f $/h', async (name, objective) => {
+    const r = await solveDcOpf(loadCase(`pglib-opf/pglib_opf_${name}.m`), {
+      formulation: 'copperplate',
+    });
+    const p = only(r);
+    expectClose(r.objective, objective, { rel: 1e-6 }, `${name} objective`);
+    expect(new Set(p.buses.map((b) => b.lmp)).size).toBe(1);
+  });
+
   // power-grid-lib/pglib-opf @dc6be4b BASELINE.md "DC ($/h)" column (PowerModels DCPPowerModel), 5 significant digits
   it.each([
     ['case3_lmbd', 5.6959e3],

@@ -67,10 +67,13 @@ export interface PeriodResult {
   readonly bindingBranches: readonly number[];
 }
 
+export type DcFormulation = 'btheta' | 'ptdf' | 'copperplate';
+export const DC_FORMULATIONS: readonly DcFormulation[] = ['btheta', 'ptdf', 'copperplate'];
+
 export interface DcOpfResult {
   readonly status: SolveStatus;
   readonly convention: DcConvention;
-  readonly formulation: 'btheta' | 'ptdf';
+  readonly formulation: DcFormulation;
   /** Total cost over all periods, $ (per hour for one period). */
   readonly objective: number;
   readonly periods: readonly PeriodResult[];

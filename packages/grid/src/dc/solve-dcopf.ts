@@ -6,15 +6,25 @@ import { checkDcOpf } from './check-dcopf';
 import { dcParameters, type DcConvention, type DcParameters } from './parameters';
 import { addViolatedLimits, buildPtdfModel, extractPtdfResults } from './ptdf-model';
 import { ReducedBbus } from './reduced-bbus';
-import { extractBThetaResults, type DcOpfResult, type PeriodResult } from './results';
+import { buildCopperplateModel, extractCopperplateResults } from './copperplate-model';
+import {
+  DC_FORMULATIONS,
+  extractBThetaResults,
+  type DcFormulation,
+  type DcOpfResult,
+  type PeriodResult,
+} from './results';
 
 const MAX_LAZY_ROUNDS = 50;
 
 export interface DcOpfOptions {
   /** Network model; default 'matpower'. */
   convention?: DcConvention;
-  /** 'btheta' (angles as variables, default) or 'ptdf' (injections and PTDF-weighted flow rows). */
-  formulation?: 'btheta' | 'ptdf';
+  /**
+   * 'btheta' (angles as variables, default), 'ptdf' (injections and PTDF-weighted flow rows), or
+   * 'copperplate' (economic dispatch without the network, one balance per island).
+   */
+  formulation?: DcFormulation;
   /** PTDF only: add thermal/angle rows only when violated (default: more than 300 buses). */
   lazyPtdf?: boolean;
   /** Passed to @gridhaul/lp's solve (time limit, backend...). */
@@ -46,8 +56,8 @@ export async function solveDcOpfPeriods(
   options: DcOpfOptions = {},
 ): Promise<DcOpfResult> {
   const formulation = options.formulation ?? 'btheta';
-  if (formulation !== 'btheta' && formulation !== 'ptdf')
-    throw new InputError('formulation', formulation, "'btheta' or 'ptdf'");
+  if (!DC_FORMULATIONS.includes(formulation))
+    throw new InputError('formulation', formulation, DC_FORMULATIONS.join(', '));
   loadsMW.forEach((row, t) => {
     if (row.length !== p.buses.length)
       throw new InputError(
@@ -69,7 +79,14 @@ export async function solveDcOpfPeriods(
   let sol: SolveResult;
   let periods: PeriodResult[] = [];
   const notes = [...p.notes];
-  if (formulation === 'btheta') {
+  if (formulation === 'copperplate') {
+    const t0 = performance.now();
+    const dc = buildCopperplateModel(p, loadsMW);
+    buildSec += (performance.now() - t0) / 1000;
+    sol = await solve(dc.model, options.solver ?? {});
+    solveSec = sol.timeSec;
+    if (sol.status === 'optimal') periods = extractCopperplateResults(p, dc, loadsMW, sol);
+  } else if (formulation === 'btheta') {
     const t0 = performance.now();
     const dc = buildBThetaModel(p, loadsMW);
     buildSec += (performance.now() - t0) / 1000;
