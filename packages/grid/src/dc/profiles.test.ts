@@ -124,6 +124,27 @@ describe('price scenarios', () => {
     expect(q[0]! < s.cost.mean && s.cost.mean < q[2]!).toBe(true);
   });
 
+  it('renewable output is perturbed on its own: with load fixed, only renewableSigma spreads prices', async () => {
+    const withWind = { ...profile, renewableMW: [{ bus: 4, mw: [100, 150] }] };
+    const fixed = await priceScenarios(network, withWind, {
+      scenarios: 6,
+      seed: 3,
+      loadSigma: 0,
+      renewableSigma: 0,
+    });
+    const spread = await priceScenarios(network, withWind, {
+      scenarios: 6,
+      seed: 3,
+      loadSigma: 0,
+      renewableSigma: 0.3,
+    });
+    expect(fixed.cost.quantiles[0]).toBe(fixed.cost.quantiles[2]);
+    expect(spread.cost.quantiles[2]! - spread.cost.quantiles[0]!).toBeGreaterThan(1);
+    // wind at bus 4 displaces load there: less cost than without it
+    const none = await priceScenarios(network, profile, { scenarios: 1, seed: 3, loadSigma: 0 });
+    expect(fixed.cost.mean).toBeLessThan(none.cost.mean);
+  });
+
   it('quantile interpolates between order statistics (type 7)', () => {
     expect(quantile([1, 2, 3, 4], 0.5)).toBe(2.5);
     expect(quantile([1, 2, 3, 4], 0)).toBe(1);
