@@ -1,5 +1,5 @@
 import { categorical } from './colors';
-import { formatUsd } from './scale';
+import { formatNumber, formatUsd } from './scale';
 
 /** "chargingUsd" → "charging"; "wearUSD" → "wear". */
 export function costLabel(key: string): string {
@@ -7,6 +7,11 @@ export function costLabel(key: string): string {
     .replace(/(Usd|USD|_usd)$/, '')
     .replace(/([a-z])([A-Z])/g, '$1 $2')
     .toLowerCase();
+}
+
+/** Components named in dollars (…Usd) print as money; others (distance, objective) as numbers. */
+export function isMoney(key: string): boolean {
+  return /(Usd|USD|_usd)$/.test(key);
 }
 
 /**
@@ -42,7 +47,7 @@ export function CostBars({ title, solutions }: { title: string; solutions: Array
                     <span class="bar-track" aria-hidden="true">
                       <span class="bar-fill" style={{ width: `${(Math.abs(v ?? 0) / max) * 100}%`, background: categorical(i) }} />
                     </span>
-                    <span class="num">{formatUsd(v)}</span>
+                    <span class="num">{isMoney(k) ? formatUsd(v) : formatNumber(v, 4)}</span>
                   </td>
                 );
               })}

@@ -52,7 +52,7 @@ export function Gantt({ title, rows, bars, domain, cursor, rowLabel }: { title: 
               <title>{text}</title>
               <rect x={x} y={top + row * rowH + 3} width={w} height={rowH - 6} rx={3} fill={fill} />
               {w > 34 && (
-                <text x={x + 4} y={top + row * rowH + rowH / 2 + 4} fill={textOn(fill)} class="bar-text">
+                <text x={x + 4} y={top + row * rowH + rowH / 2 + 4} style={{ fill: textOn(fill) }} class="bar-text">
                   {b.label.length * 6.5 > w - 6 ? b.label.slice(0, Math.max(1, Math.floor((w - 6) / 6.5))) : b.label}
                 </text>
               )}

@@ -21,6 +21,7 @@ export function describeCell(p: PricePoint | undefined, bus: number, period: num
 export function LmpHeatmap({ grid, stepH, title }: { grid: LmpGrid; stepH: number; title: string }) {
   const [active, setActive] = useState<[number, number] | null>(null);
   const liveId = useId();
+  const gradientId = `viridis-${useId().replace(/[^a-zA-Z0-9_-]/g, '')}`;
   const nb = grid.buses.length;
   const np = grid.periods.length;
   const left = 56;
@@ -89,13 +90,13 @@ export function LmpHeatmap({ grid, stepH, title }: { grid: LmpGrid; stepH: numbe
             hour
           </text>
           <defs>
-            <linearGradient id="viridis-legend" x1="0" x2="0" y1="1" y2="0">
+            <linearGradient id={gradientId} x1="0" x2="0" y1="1" y2="0">
               {[0, 0.25, 0.5, 0.75, 1].map((s) => (
                 <stop key={s} offset={s} stop-color={viridis(s)} />
               ))}
             </linearGradient>
           </defs>
-          <rect x={CHART_WIDTH - 56} y={top} width={14} height={nb * cellH} fill="url(#viridis-legend)" />
+          <rect x={CHART_WIDTH - 56} y={top} width={14} height={nb * cellH} fill={`url(#${gradientId})`} />
           <text class="tick-text" x={CHART_WIDTH - 38} y={top + 10}>
             {formatNumber(grid.max, 1)}
           </text>

@@ -39,7 +39,7 @@ export function NetworkView({ drawing, title, labels = true, overlay }: { drawin
                 <circle cx={p.x} cy={p.y} r={n.radius} fill={n.color} stroke="#fff" />
               )}
               {labels && (
-                <text x={p.x + n.radius + 2} y={p.y - n.radius} class="node-label">
+                <text x={p.x > VIEW_W * 0.8 ? p.x - n.radius - 2 : p.x + n.radius + 2} y={p.y - n.radius} text-anchor={p.x > VIEW_W * 0.8 ? 'end' : 'start'} class="node-label">
                   {n.label}
                 </text>
               )}

@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useId, useState } from 'preact/hooks';
 import { trpc } from '../api/client';
 import { categorical } from '../charts/colors';
 import { Gantt } from '../charts/gantt';
@@ -47,6 +47,7 @@ function legsDrawing(plan: MessPlanView): Drawing {
 export function MessPlanPanel({ plan: raw }: { plan: unknown }) {
   const plan = readMessPlan(raw);
   const [t, setT] = useState(plan.horizon[0]);
+  const sliderId = useId();
   const road = useAsync(async () => (plan.roadNetworkId ? trpc().networks.getRoad.query({ id: plan.roadNetworkId }) : null), [plan.roadNetworkId]);
   const drawing = road.data ? roadDrawing(road.data) : legsDrawing(plan);
   const trucks = plan.trucks.map((tr, i) => ({ tr, color: categorical(i), state: truckStateAt(tr.legs, t, tr.legs[0]?.from) }));
@@ -54,9 +55,9 @@ export function MessPlanPanel({ plan: raw }: { plan: unknown }) {
   return (
     <div class="plan">
       <div class="slider">
-        <label for="plan-time">Time of day: {formatHour(t)}</label>
+        <label for={sliderId}>Time of day: {formatHour(t)}</label>
         <input
-          id="plan-time"
+          id={sliderId}
           type="range"
           min={plan.horizon[0]}
           max={plan.horizon[1]}
@@ -79,8 +80,9 @@ export function MessPlanPanel({ plan: raw }: { plan: unknown }) {
             const b = state.kind === 'at' ? a : at(state.to);
             if (!a || !b) return null;
             const f = state.kind === 'at' ? 0 : state.fraction;
-            const x = a.x + (b.x - a.x) * f + (i % 3) * 5 - 5;
-            const y = a.y + (b.y - a.y) * f - 14 - Math.floor(i / 3) * 5;
+            // trucks at the same place stand side by side above it
+            const x = a.x + (b.x - a.x) * f + (i - (trucks.length - 1) / 2) * 46;
+            const y = a.y + (b.y - a.y) * f - 16;
             return (
               <g key={tr.id} class="truck">
                 <title>{tr.id}</title>
@@ -220,6 +222,9 @@ export function EvrpPanel({ plan: raw }: { plan: unknown }) {
                   ) : (
                     <circle cx={p.x} cy={p.y} r={3.5} fill="#555" />
                   )}
+                  <text x={p.x + 8} y={p.y - 6} class="node-label">
+                    {n.id}
+                  </text>
                 </g>
               );
             })}
