@@ -145,6 +145,28 @@ describe('dashboard in Chromium', () => {
     await expectAccessible('job page');
   });
 
+  it('computes case14 LMPs from the prices page and follows the job to its heat map', async () => {
+    await open('prices');
+    await page.getByLabel('Grid network').selectOption({ label: 'IEEE 14-bus' });
+    await page.getByLabel('Load profile').selectOption('daily');
+    await page.getByRole('button', { name: 'Compute LMPs' }).click();
+    await page.waitForURL(/#\/jobs\//);
+    const progress = page.getByLabel('Solve progress');
+    await expect.poll(() => progress.innerText(), { timeout: 90_000 }).toContain('succeeded');
+    const cells = page.locator('.heatmap svg rect[data-bus]');
+    await cells.first().waitFor();
+    expect(await cells.count()).toBe(14 * 24);
+    await page.locator('.heatmap').focus();
+    await page.keyboard.press('Home');
+    for (let i = 0; i < 18; i++) await page.keyboard.press('ArrowRight');
+    // At 18:00 the shape is 1.0 × base load: PowerModels' case14 DC-OPF prices every bus at
+    // 39.02 $/MWh with no congestion (shared/data/lmp-reference/dcopf-expected.json, pm-dcp-case14-lmp).
+    await expect.poll(() => page.locator('.readout').first().innerText()).toMatch(/^Bus 1, hour 18: LMP 39\.02 \$\/MWh = energy 39\.02 \+ congestion 0 \+ loss 0$/);
+    expect(await page.locator('main').innerText()).toContain('Binding branches per period: none');
+    await screenshot('job-lmp');
+    await expectAccessible('LMP job');
+  });
+
   it('shows a scenario the server rejects with every problem listed', async () => {
     await open('scenarios');
     await page.getByLabel('Problem input (JSON)').fill('{"sense": "max", "variables": []}');

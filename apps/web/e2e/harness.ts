@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadEnv, serviceOptionsFromEnv, startHttp, startServices, type RunningServices } from '@gridhaul/server';
 import { chromium, type BrowserContext } from 'playwright-core';
+// eslint-disable-next-line @nx/enforce-module-boundaries -- not exported by @gridhaul/server yet (see README)
 import { serveStaticWeb } from '../../server/src/http/static-web';
 
 export const WEB_ROOT = join(import.meta.dirname, '..');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extent, formatHour, linearScale, niceTicks } from './scale';
+import { extent, formatHour, formatNumber, linearScale, niceTicks } from './scale';
 import { luminance, textOn, viridis } from './colors';
 
 describe('scales', () => {
@@ -19,6 +19,12 @@ describe('scales', () => {
     expect(extent([3, NaN, 1, Infinity])).toEqual([1, 3]);
     expect(extent([2])).toEqual([1.5, 2.5]);
     expect(extent([])).toEqual([0, 1]);
+  });
+
+  it('formats numbers without negative zero', () => {
+    expect(formatNumber(-1e-12)).toBe('0');
+    expect(formatNumber(1234.567)).toBe('1,234.57');
+    expect(formatNumber(undefined)).toBe('–');
   });
 
   it('formats hours as clock times', () => {

@@ -53,7 +53,8 @@ export function formatHour(h: number): string {
 /** A number for people: thousands separators, at most `digits` decimals. */
 export function formatNumber(v: number | null | undefined, digits = 2): string {
   if (v === null || v === undefined || !Number.isFinite(v)) return '–';
-  return v.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: 0 });
+  const rounded = Number(v.toFixed(digits)) || 0; // -0 and tiny residues print as 0
+  return rounded.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: 0 });
 }
 
 export function formatUsd(v: number | null | undefined): string {

@@ -56,3 +56,34 @@ export function scenarioSpread(points: readonly PricePoint[], bus: number): Spre
     .sort((a, b) => a[0] - b[0])
     .map(([period, v]) => ({ period, min: Math.min(...v), max: Math.max(...v), mean: v.reduce((s, x) => s + x, 0) / v.length }));
 }
+
+/**
+ * The price points of an 'lmp' job's plan (@gridhaul/grid's DcOpfResult: periods[].buses[] with
+ * lmp, energy, congestion, loss in $/MWh), as scenario 0 of a series.
+ */
+export function readLmpPlan(plan: unknown): PricePoint[] {
+  const periods = (plan as { periods?: unknown }).periods;
+  if (!Array.isArray(periods)) return [];
+  return periods.flatMap((p: { buses?: unknown }, period) =>
+    (Array.isArray(p?.buses) ? (p.buses as Array<Record<string, unknown>>) : [])
+      .filter((b) => typeof b['bus'] === 'number' && typeof b['lmp'] === 'number')
+      .map((b) => ({
+        bus: b['bus'] as number,
+        period,
+        scenario: 0,
+        lmpPerMWh: b['lmp'] as number,
+        energyPerMWh: typeof b['energy'] === 'number' ? b['energy'] : (b['lmp'] as number),
+        congestionPerMWh: typeof b['congestion'] === 'number' ? b['congestion'] : 0,
+        lossPerMWh: typeof b['loss'] === 'number' ? b['loss'] : 0,
+      })),
+  );
+}
+
+/**
+ * An illustrative weekday load shape for LMP profiles, multiples of the case's base load by hour
+ * from 00:00: night valley at 0.6, morning shoulder, evening peak of 1.0 at 18:00 (so that hour
+ * prices the case exactly as published).
+ */
+export const DAILY_LOAD_SHAPE: readonly number[] = [
+  0.64, 0.61, 0.6, 0.6, 0.62, 0.68, 0.76, 0.84, 0.88, 0.9, 0.9, 0.89, 0.88, 0.87, 0.87, 0.88, 0.92, 0.97, 1.0, 0.98, 0.93, 0.85, 0.76, 0.69,
+];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readEvrpPlan, socAlongRoute } from './evrp';
-import { lmpGrid, scenarioSpread, scenariosOf, type PricePoint } from './lmp';
+import { DAILY_LOAD_SHAPE, lmpGrid, readLmpPlan, scenarioSpread, scenariosOf, type PricePoint } from './lmp';
 import { readMessPlan, truckStateAt, valueAt } from './mess';
 
 describe('MESS plans', () => {
@@ -70,5 +70,26 @@ describe('LMP matrices', () => {
 
   it('spreads a bus over scenarios', () => {
     expect(scenarioSpread(pts, 1)[2]).toEqual({ period: 2, min: 32, mean: 34.5, max: 37 });
+  });
+});
+
+describe('LMP job plans', () => {
+  it("reads @gridhaul/grid's DcOpfResult periods as scenario 0", () => {
+    const pts = readLmpPlan({
+      periods: [
+        { buses: [{ bus: 1, lmp: 39.02, energy: 39.02, congestion: 0, loss: 0 }, { bus: 2, lmp: 41, energy: 39.02, congestion: 1.98, loss: 0 }] },
+        { buses: [{ bus: 1, lmp: 30, energy: 30, congestion: 0, loss: 0 }] },
+      ],
+    });
+    expect(pts).toHaveLength(3);
+    expect(pts[1]).toEqual({ bus: 2, period: 0, scenario: 0, lmpPerMWh: 41, energyPerMWh: 39.02, congestionPerMWh: 1.98, lossPerMWh: 0 });
+    expect(pts[2]!.period).toBe(1);
+    expect(readLmpPlan({ values: {} })).toEqual([]);
+  });
+
+  it('the daily load shape has 24 hours and peaks at 1.0 at 18:00', () => {
+    expect(DAILY_LOAD_SHAPE).toHaveLength(24);
+    expect(Math.max(...DAILY_LOAD_SHAPE)).toBe(1);
+    expect(DAILY_LOAD_SHAPE.indexOf(1)).toBe(18);
   });
 });

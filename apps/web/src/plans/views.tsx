@@ -11,20 +11,24 @@ import { DataTable, Loaded } from '../ui/components';
 import { useAsync } from '../ui/hooks';
 import { peakWindow, powerSteps, readBusChargingPlan } from './bus-charging';
 import { readEvrpPlan, socAlongRoute } from './evrp';
+import { readLmpPlan } from './lmp';
+import { LmpPanel } from '../pages/prices';
 import { readMessPlan, truckStateAt, valueAt, type MessPlanView } from './mess';
 import { arr, field, isObject, list } from './read';
 
-export type PlanKind = 'mess' | 'bus-charging' | 'evrp' | 'lp' | 'unknown';
+export type PlanKind = 'mess' | 'bus-charging' | 'evrp' | 'lmp' | 'lp' | 'unknown';
 
 /** Which view draws a plan: by problem type name first, else by the plan's shape. */
 export function planKind(problemType: string, plan: unknown): PlanKind {
   if (/bus/.test(problemType)) return 'bus-charging';
   if (/evrp|vrp/.test(problemType)) return 'evrp';
   if (/mess|charging-cycle|co-?opt|delivery/.test(problemType)) return 'mess';
+  if (problemType === 'lmp') return 'lmp';
   if (problemType === 'lp') return 'lp';
   if (list(plan, 'sessions').length > 0 || list(field(plan, 'schedule'), 'sessions').length > 0) return 'bus-charging';
   if (list(plan, 'routes').some((r) => list(r, 'visits').length > 0) || isObject(field(plan, 'solution'))) return 'evrp';
   if (list(plan, 'trucks').length > 0) return 'mess';
+  if (readLmpPlan(plan).length > 0) return 'lmp';
   if (isObject(field(plan, 'values'))) return 'lp';
   return 'unknown';
 }
@@ -281,6 +285,27 @@ export function EvrpPanel({ plan: raw }: { plan: unknown }) {
   );
 }
 
+/** An 'lmp' job: the heat map of its prices, then dispatch and binding branches per period. */
+export function LmpPlanPanel({ plan }: { plan: unknown }) {
+  const points = readLmpPlan(plan);
+  const periods = list(plan, 'periods');
+  const binding = periods.map((p) => list(p, 'bindingBranches').length);
+  const first = periods[0];
+  return (
+    <div class="plan">
+      <LmpPanel points={points} stepH={1} name="this dispatch" />
+      <p>
+        Binding branches per period: {binding.every((b) => b === 0) ? 'none (no congestion)' : binding.join(', ')}.
+      </p>
+      <DataTable
+        caption="generator dispatch in the first period"
+        columns={['generator', 'bus', 'MW', 'at limit']}
+        rows={list(first, 'generators').map((g) => [String(field(g, 'generator')), String(field(g, 'bus')), formatNumber(field(g, 'pgMW') as number), field(g, 'atPmax') ? 'Pmax' : field(g, 'atPmin') ? 'Pmin' : ''])}
+      />
+    </div>
+  );
+}
+
 export function LpPanel({ plan }: { plan: unknown }) {
   const values = field(plan, 'values');
   const duals = field(plan, 'duals');
@@ -319,6 +344,8 @@ export function PlanView({ problemType, plan }: { problemType: string; plan: unk
       return <EvrpPanel plan={plan} />;
     case 'lp':
       return <LpPanel plan={plan} />;
+    case 'lmp':
+      return <LmpPlanPanel plan={plan} />;
     default:
       return (
         <details open>
