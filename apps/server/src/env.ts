@@ -25,6 +25,10 @@ const envSchema = z.object({
   GRIDHAUL_JOB_THREADS: z.coerce.number().int().min(1).max(64).default(1),
   /** 'inprocess' runs solves in this process; 'pgboss' only enqueues them for `gridhaul worker`s. */
   GRIDHAUL_QUEUE: z.enum(['inprocess', 'pgboss']).optional(),
+  /** pg-boss: how often jobs of dead workers are detected and retried, seconds. */
+  GRIDHAUL_BOSS_MAINTENANCE_SEC: z.coerce.number().int().min(1).max(3600).default(30),
+  /** pg-boss: seconds a worker may overrun a job's time limit before it is presumed dead. */
+  GRIDHAUL_JOB_EXPIRE_GRACE_SEC: z.coerce.number().int().min(1).max(86_400).default(60),
   /** Largest accepted HTTP request body, bytes. */
   GRIDHAUL_MAX_BODY_BYTES: z.coerce.number().int().positive().default(32 * 1024 * 1024),
   /** Set by CI: Postgres-backed test suites must then run, never skip. */
@@ -35,6 +39,17 @@ const envSchema = z.object({
 });
 
 export type Env = z.output<typeof envSchema>;
+
+/**
+ * Postgres connection string and schema from DATABASE_URL: Prisma's `?schema=name` selects the
+ * schema (default public) and is removed from what the driver sees.
+ */
+export function postgresTarget(databaseUrl: string): { url: string; schema: string } {
+  const url = new URL(databaseUrl);
+  const schema = url.searchParams.get('schema') ?? 'public';
+  url.searchParams.delete('schema');
+  return { url: url.toString(), schema };
+}
 
 export function loadEnv(source: Record<string, string | undefined> = process.env): Env {
   const relevant = Object.fromEntries(

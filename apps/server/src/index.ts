@@ -6,3 +6,6 @@ export { createContext, type Services } from './trpc/context';
 export { startBoss, runWorker, type BossConfig, type WorkerHandle } from './jobs/pgboss-queue';
 export { problemTypes } from './jobs/registry';
 export { createRepositories, openDatabase, type Repositories } from './data';
+export { startServerProcess, startWorkerProcess, type ServerProcess, type WorkerProcess } from './processes';
+export { runDemo, formatTable, type DemoReport } from './demo/run-demo';
+export { postgresTarget } from './env';

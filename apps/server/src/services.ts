@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { createRepositories, openDatabase, type DatabaseConfig } from './data';
-import type { Env } from './env';
+import { postgresTarget, type Env } from './env';
 import { InProcessQueue } from './jobs/in-process-queue';
 import { PgBossQueue, runWorker, startBoss, type BossConfig, type WorkerHandle } from './jobs/pgboss-queue';
 import type { JobQueue } from './jobs/queue';
@@ -24,13 +24,14 @@ export interface RunningServices extends Services {
 /** Where the environment says the service keeps its data and runs its jobs. */
 export function serviceOptionsFromEnv(env: Env): ServiceOptions {
   const database: DatabaseConfig = env.DATABASE_URL
-    ? { kind: 'postgres', url: env.DATABASE_URL }
+    ? { kind: 'postgres', ...postgresTarget(env.DATABASE_URL) }
     : { kind: 'pglite', dataDir: join(env.GRIDHAUL_DATA_DIR, 'db') };
   return {
     database,
     queue: env.GRIDHAUL_QUEUE ?? (env.DATABASE_URL ? 'pgboss' : 'inprocess'),
     threads: env.GRIDHAUL_JOB_THREADS,
     publicReads: env.GRIDHAUL_PUBLIC_READS,
+    boss: { maintenanceIntervalSeconds: env.GRIDHAUL_BOSS_MAINTENANCE_SEC, expireGraceSec: env.GRIDHAUL_JOB_EXPIRE_GRACE_SEC },
   };
 }
 

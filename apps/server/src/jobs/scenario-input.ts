@@ -8,16 +8,21 @@ export async function gridNetworkJson(repos: Repositories, gridNetworkId: string
 }
 
 /**
- * The job input for a scenario: its `problem`, completed from stored data where the problem type
- * needs it (an 'lmp' scenario names its grid by gridNetworkId instead of embedding it).
+ * A scenario's problem input completed from stored data where the problem type needs it: an 'lmp'
+ * scenario names its grid by gridNetworkId instead of embedding the network.
  */
-export async function inputFromScenario(repos: Repositories, s: Scenario): Promise<unknown> {
-  const doc = s.document as { problem?: unknown; gridNetworkId?: string };
-  if (s.problemType === 'lmp' && doc.gridNetworkId) {
-    const problem = (typeof doc.problem === 'object' && doc.problem !== null ? doc.problem : {}) as Record<string, unknown>;
-    if (problem['network'] === undefined) {
-      return { ...problem, network: await gridNetworkJson(repos, doc.gridNetworkId), gridNetworkId: doc.gridNetworkId, seriesName: problem['seriesName'] ?? s.name };
+export async function completeProblem(repos: Repositories, problemType: string, problem: unknown, gridNetworkId: string | undefined, scenarioName: string): Promise<unknown> {
+  if (problemType === 'lmp' && gridNetworkId) {
+    const p = (typeof problem === 'object' && problem !== null ? problem : {}) as Record<string, unknown>;
+    if (p['network'] === undefined) {
+      return { ...p, network: await gridNetworkJson(repos, gridNetworkId), gridNetworkId, seriesName: p['seriesName'] ?? scenarioName };
     }
   }
-  return doc.problem;
+  return problem;
+}
+
+/** The job input for a stored scenario. */
+export async function inputFromScenario(repos: Repositories, s: Scenario): Promise<unknown> {
+  const doc = s.document as { problem?: unknown; gridNetworkId?: string };
+  return completeProblem(repos, s.problemType, doc.problem, doc.gridNetworkId, s.name);
 }

@@ -2,6 +2,7 @@ import { InputError } from '@gridhaul/common';
 import { z } from 'zod';
 import type { Repositories } from '../data';
 import { problemTypes } from '../jobs/registry';
+import { completeProblem } from '../jobs/scenario-input';
 import { batteryDocument } from '../schemas/batteries';
 import { id, label, seed } from '../schemas/common';
 import { fleetDocument, siteDocument } from '../schemas/fleets';
@@ -47,7 +48,9 @@ export async function validateScenarioDocument(
     problems.push({ field: 'problemType', message: `unknown problem type "${obj['problemType']}"; known: ${[...problemTypes.keys()].join(', ')}` });
   }
   if (type) {
-    const input = type.input.safeParse(obj['problem']);
+    const gridId = typeof obj['gridNetworkId'] === 'string' ? obj['gridNetworkId'] : undefined;
+    const problem = await completeProblem(repos, type.name, obj['problem'], gridId, String(obj['name'])).catch(() => obj['problem']);
+    const input = type.input.safeParse(problem);
     if (!input.success) problems.push(...input.error.issues.map((i) => ({ field: path(['problem', ...i.path]), message: i.message })));
   }
 
