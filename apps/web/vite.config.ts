@@ -7,5 +7,6 @@ export default defineConfig({
   base: '/',
   esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
   build: { outDir: 'dist', emptyOutDir: true, target: 'es2022', sourcemap: true, chunkSizeWarningLimit: 400 },
-  server: { proxy: { '/trpc': 'http://127.0.0.1:3000' } },
+  // `npm run dev -w @gridhaul/web` next to a running server (PORT 3000): hot reload, API proxied.
+  server: { proxy: { '/trpc': 'http://127.0.0.1:3000', '/api': 'http://127.0.0.1:3000', '/openapi.json': 'http://127.0.0.1:3000' } },
 });
