@@ -146,6 +146,8 @@ describe('dashboard in Chromium', () => {
   });
 
   it('computes case14 LMPs from the prices page and follows the job to its heat map', async () => {
+    const calls: string[] = [];
+    page.on('request', (r) => calls.push(r.url()));
     await open('prices');
     await page.getByLabel('Grid network').selectOption({ label: 'IEEE 14-bus' });
     await page.getByLabel('Load profile').selectOption('daily');
@@ -153,6 +155,9 @@ describe('dashboard in Chromium', () => {
     await page.waitForURL(/#\/jobs\//);
     const progress = page.getByLabel('Solve progress');
     await expect.poll(() => progress.innerText(), { timeout: 90_000 }).toContain('succeeded');
+    // followed over the event stream: one subscription, no polling (one jobs.get when it ends)
+    expect(calls.filter((u) => u.includes('/trpc/jobs.progress')).length).toBe(1);
+    expect(calls.filter((u) => /\/trpc\/[^?]*jobs\.get/.test(u)).length).toBeLessThanOrEqual(1);
     const cells = page.locator('.heatmap svg rect[data-bus]');
     await cells.first().waitFor();
     expect(await cells.count()).toBe(14 * 24);

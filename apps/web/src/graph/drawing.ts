@@ -141,3 +141,12 @@ export function gridDrawing(grid: GridNetwork): Drawing {
     ],
   };
 }
+
+/** A zone's speed factors as a step curve over one profile period (default 24 h). */
+export function trafficSeries(t: RoadNetwork['traffic'][number]): Array<{ tH: number; value: number }> {
+  const period = t.periodH ?? 24;
+  const pts = t.startsH.map((s, i) => ({ tH: s, value: t.factors[i] ?? 1 }));
+  const last = pts[pts.length - 1];
+  if (last && last.tH < period) pts.push({ tH: period, value: last.value });
+  return pts;
+}

@@ -2,19 +2,10 @@ import { trpc } from '../api/client';
 import type { GridNetwork, RoadNetwork } from '../api/types';
 import { LineChart } from '../charts/line-chart';
 import { formatHour, formatNumber } from '../charts/scale';
-import { gridDrawing, roadDrawing } from '../graph/drawing';
+import { gridDrawing, roadDrawing, trafficSeries } from '../graph/drawing';
 import { NetworkView } from '../graph/network-view';
 import { Card, DataTable, Loaded, SelectField } from '../ui/components';
 import { navigate, useAsync } from '../ui/hooks';
-
-/** A zone's speed factors as a step curve over one day (profiles repeat every periodH, default 24 h). */
-export function trafficSeries(t: RoadNetwork['traffic'][number]): Array<{ tH: number; value: number }> {
-  const period = t.periodH ?? 24;
-  const pts = t.startsH.map((s, i) => ({ tH: s, value: t.factors[i] ?? 1 }));
-  const last = pts[pts.length - 1];
-  if (last && last.tH < period) pts.push({ tH: period, value: last.value });
-  return pts;
-}
 
 function RoadView({ road }: { road: RoadNetwork }) {
   const drawing = roadDrawing(road);
