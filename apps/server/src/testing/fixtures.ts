@@ -92,3 +92,26 @@ export function marketSplitLp(rng: Rng, m = 4, n = 30) {
     })),
   };
 }
+
+/**
+ * The market-split rows as soft constraints: minimise Σ |a_i·x − b_i| (slacks s⁺, s⁻). x = 0 is
+ * feasible, so a solve always has an incumbent, but closing the gap takes far longer than a test:
+ * a time-limited solve of it ends with status timeLimitWithSolution, a checkable plan.
+ */
+export function softMarketSplitLp(rng: Rng, m = 4, n = 30) {
+  const hard = marketSplitLp(rng, m, n);
+  return {
+    sense: 'min' as const,
+    variables: [
+      ...hard.variables,
+      ...hard.constraints.flatMap((_, i) => [
+        { name: `over[i=${i}]`, type: 'continuous' as const, obj: 1 },
+        { name: `under[i=${i}]`, type: 'continuous' as const, obj: 1 },
+      ]),
+    ],
+    constraints: hard.constraints.map((c, i) => ({
+      ...c,
+      terms: [...c.terms, { var: `over[i=${i}]`, coef: -1 }, { var: `under[i=${i}]`, coef: 1 }],
+    })),
+  };
+}

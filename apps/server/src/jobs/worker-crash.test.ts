@@ -1,0 +1,91 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { Rng } from '@gridhaul/common';
+import type PgBoss from 'pg-boss';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createRepositories, type Repositories } from '../data';
+import { childEnv, loadEnv, postgresTarget } from '../env';
+import { openTestDatabase, testBackends, type TestDatabase } from '../testing/databases';
+import { softMarketSplitLp } from '../testing/fixtures';
+import { waitForJob } from '../testing/services';
+import { bossSchemaFor, expireSecondsFor, PgBossQueue, startBoss, type BossConfig } from './pgboss-queue';
+
+const cli = fileURLToPath(new URL('../../../cli/bin/gridhaul.mjs', import.meta.url));
+
+describe('pg-boss settings', () => {
+  it('keeps pg-boss tables beside the application schema and gives a job its time limit plus grace before presuming its worker dead', () => {
+    expect(bossSchemaFor('public')).toBe('pgboss');
+    expect(bossSchemaFor('tenant_a')).toBe('tenant_a_pgboss');
+    expect(expireSecondsFor(4, 2)).toBe(7);
+    expect(expireSecondsFor(null, 60)).toBe(810);
+  });
+});
+
+/** pg-boss needs a Postgres server: this suite runs where DATABASE_URL is set (always in CI). */
+describe.each(testBackends().filter((b) => b === 'postgres'))('gridhaul worker processes on %s', (backend) => {
+  let db: TestDatabase;
+  let repos: Repositories;
+  let boss: PgBoss;
+  let queue: PgBossQueue;
+  let databaseUrl: string;
+  const workers: ChildProcess[] = [];
+
+  function startWorker(): Promise<ChildProcess> {
+    const child = spawn(process.execPath, [cli, 'worker'], {
+      env: childEnv({ DATABASE_URL: databaseUrl, GRIDHAUL_BOSS_MAINTENANCE_SEC: '1', GRIDHAUL_JOB_EXPIRE_GRACE_SEC: '10' }),
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    workers.push(child);
+    return new Promise((resolve, reject) => {
+      let log = '';
+      child.stderr?.on('data', (chunk: Buffer) => {
+        log += chunk.toString();
+        if (log.includes('waiting for jobs')) resolve(child);
+      });
+      child.once('exit', (code) => reject(new Error(`worker exited (${code}) before it was ready:\n${log}`)));
+    });
+  }
+
+  beforeAll(async () => {
+    db = await openTestDatabase(backend, 'crash');
+    repos = createRepositories(db.prisma);
+    const target = postgresTarget(loadEnv().DATABASE_URL as string);
+    const schema = db.postgres?.schema as string;
+    databaseUrl = `${target.url}${target.url.includes('?') ? '&' : '?'}schema=${schema}`;
+    // A job may overrun its 3 s limit by 10 s (thread start-up on a loaded machine) before its worker is presumed dead.
+    const config: BossConfig = { url: target.url, schema, maintenanceIntervalSeconds: 1, expireGraceSec: 10 };
+    boss = await startBoss(config);
+    queue = new PgBossQueue(repos, boss, config);
+  });
+  afterAll(async () => {
+    for (const w of workers) if (w.exitCode === null && w.signalCode === null) w.kill('SIGKILL');
+    await queue?.close();
+    await db?.sql.exec(`DROP SCHEMA IF EXISTS "${bossSchemaFor(db.postgres?.schema ?? '')}" CASCADE`);
+    await db?.dispose();
+  });
+
+  it('retries the job of a worker killed mid-solve on another worker: one result, from the second attempt', async () => {
+    const first = await startWorker();
+    const job = await queue.enqueue({ problemType: 'lp', input: softMarketSplitLp(new Rng(7)), seed: 3, timeLimitSec: 3 });
+    let running = await repos.jobs.get(job.id);
+    for (let i = 0; i < 400 && running.status !== 'running'; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      running = await repos.jobs.get(job.id);
+    }
+    expect(running).toMatchObject({ status: 'running', attempts: 1 });
+    expect(running.workerId).toContain(`:${first.pid}`);
+    await new Promise((r) => setTimeout(r, 500)); // well inside the 3 s solve
+    first.kill('SIGKILL');
+    await new Promise((r) => first.once('exit', r));
+
+    const second = await startWorker();
+    const done = await waitForJob({ repos } as never, job.id, 90_000);
+    expect(done.status).toBe('succeeded');
+    expect(done.attempts).toBe(2);
+    expect(done.workerId).toContain(`:${second.pid}`);
+    expect(await repos.jobs.countSolutions(job.id)).toBe(1);
+    const solution = await repos.jobs.solution(job.id);
+    expect(solution?.status).toBe('timeLimitWithSolution');
+    expect(solution?.check.feasible).toBe(true);
+  }, 120_000);
+});
