@@ -25,3 +25,6 @@ export { extractDeliveryModelData, type DeliveryModelData, type DeliveryModelOpt
 export { bestRoutesBySubset, scheduleRoute, solveDeliveryDp, type DeliveryDpResult, type RouteChoice } from './delivery/dp';
 export { buildDeliveryMilp, solveDeliveryMilp, type DeliveryMilp, type DeliveryMilpResult } from './delivery/milp';
 export { planDelivery, type DeliveryResult, type PlanDeliveryOptions } from './delivery/solve';
+export { checkChargingCyclePlan, type ChargingCycleCheck, type ChargingCycleViolation, type ChargingCycleViolationKind } from './charging-cycle/checker';
+export { buildChargingCycleMilp, chargingCycleGrid, solveChargingCycleMilp, type ChargingCycleGrid, type ChargingCycleMilpOptions, type ChargingCycleMilpResult } from './charging-cycle/milp';
+export { planChargingCycle, type ChargingCycleResult, type PlanChargingCycleOptions } from './charging-cycle/solve';
