@@ -19,3 +19,5 @@ export { buildPositionAllocationModel } from './milp/model';
 export type { MilpVars } from './milp/model';
 export { solvePositionAllocation } from './milp/solve';
 export type { MilpOptions, MilpResult } from './milp/solve';
+export { reportSchedule } from './report';
+export type { BusReport, BusVisitReport, ChargerReport, ScheduleReport } from './report';

@@ -28,6 +28,8 @@ export interface AnnealOptions {
   readonly binsPerWindow?: number;
   /** Initial temperature; default: from the uphill cost changes of 1000 sampled moves. */
   readonly initialTemperature?: number;
+  /** Which quantile of the sampled uphill changes T0 accepts with probability 1/2; default 0.9. */
+  readonly temperatureQuantile?: number;
   /** Final temperature as a fraction of the initial one; default 1e-6. */
   readonly finalTemperatureRatio?: number;
   readonly moveWeights?: Partial<MoveWeights>;
@@ -126,7 +128,7 @@ export function anneal(instance: Instance, options: AnnealOptions): AnnealResult
     }
   }
 
-  const T0 = options.initialTemperature ?? calibrateTemperature(state, moves, pickVisit, p.penaltyPerKWh);
+  const T0 = options.initialTemperature ?? calibrateTemperature(state, moves, pickVisit, p.penaltyPerKWh, options.temperatureQuantile ?? 0.9);
   const Tend = T0 * (options.finalTemperatureRatio ?? 1e-6);
   const stop = options.stop ?? maxIterations(200_000);
   const cooling = options.cooling ?? { iterations: 200_000 };
@@ -231,10 +233,10 @@ function toSchedule(state: SaState): Schedule {
 }
 
 /**
- * T0 such that an uphill change at the 90th percentile of 1000 sampled moves (penalties left out)
+ * T0 such that an uphill change at the given quantile of 1000 sampled moves (penalties left out)
  * is accepted with probability 1/2: hot enough to climb over a charger's cost, not only over noise.
  */
-function calibrateTemperature(state: SaState, moves: MoveMaker, pickVisit: () => number, penaltyPerKWh: number): number {
+function calibrateTemperature(state: SaState, moves: MoveMaker, pickVisit: () => number, penaltyPerKWh: number, quantile: number): number {
   const uphill: number[] = [];
   for (let k = 0; k < 1000; k++) {
     const cand = moves.propose(pickVisit());
@@ -244,7 +246,7 @@ function calibrateTemperature(state: SaState, moves: MoveMaker, pickVisit: () =>
   }
   if (uphill.length === 0) return 1;
   uphill.sort((a, b) => a - b);
-  return (uphill[Math.floor(0.9 * (uphill.length - 1))] as number) / Math.LN2;
+  return (uphill[Math.floor(quantile * (uphill.length - 1))] as number) / Math.LN2;
 }
 
 function typeProbabilities(instance: Instance, given: Readonly<Record<string, number>> | undefined): Float64Array {

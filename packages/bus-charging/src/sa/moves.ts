@@ -162,14 +162,17 @@ export class MoveMaker {
     return end === s.d[i] ? null : { visit: i, charger: c, startH: u, endH: end };
   }
 
-  /** New charger: the same window on another charger where it is free (then, maybe, refit its end). */
+  /**
+   * New charger: the same window on another charger where it is free (then, maybe, refit its end).
+   * Half the time chargers are tried from the lowest index, which gathers sessions onto few chargers.
+   */
   newCharger(i: number): Candidate | null {
     const p = this.p;
     const s = this.s;
     const cur = s.q[i] as number;
     const u = s.u[i] as number;
     const d = s.d[i] as number;
-    const offset = this.rng.int(0, p.nC - 1);
+    const offset = this.rng.next() < this.settings.orderedProbability ? 0 : this.rng.int(0, p.nC - 1);
     for (let k = 0; k < p.nC; k++) {
       const c = (offset + k) % p.nC;
       if (c === cur || !s.isFree(c, u, d, i)) continue;
