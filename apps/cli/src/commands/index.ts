@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
+import { registerBusCharging } from './bus-charging';
 import { registerLmp } from './lmp';
 import { registerServe } from './serve';
 import { registerWorker } from './worker';
 
 /** One entry per subcommand; each lives in its own file in this folder. */
-export const commands: Array<(program: Command) => void> = [registerLmp, registerServe, registerWorker];
+export const commands: Array<(program: Command) => void> = [registerBusCharging, registerLmp, registerServe, registerWorker];
