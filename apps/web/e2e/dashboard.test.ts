@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDemo, type Demo } from './demo-data';
-import { buildWeb, launchBrowser, SCREENS, startServer, type RunningServer } from './harness';
+import { buildWeb, launchBrowser, requireChromium, SCREENS, startServer, type RunningServer } from './harness';
 
 const axeSource = (createRequire(import.meta.url)('axe-core') as { source: string }).source;
 
@@ -16,17 +16,37 @@ let browser: Awaited<ReturnType<typeof launchBrowser>>;
 let page: Page;
 let demo: Demo;
 
+let setupError: unknown;
+
 beforeAll(async () => {
-  buildWeb();
-  server = await startServer();
-  demo = await loadDemo(server);
-  browser = await launchBrowser();
-  page = await browser.context.newPage();
-  page.setDefaultTimeout(20_000);
-  const key = server.apiKey;
-  await page.addInitScript((k) => localStorage.setItem('gridhaul.apiKey', k), key);
-  mkdirSync(SCREENS, { recursive: true });
+  try {
+    requireChromium(); // fail at once, with the apt package to install, before building anything
+    buildWeb();
+    server = await startServer();
+    demo = await loadDemo(server);
+    browser = await launchBrowser();
+    page = await browser.context.newPage();
+    page.setDefaultTimeout(20_000);
+    const key = server.apiKey;
+    await page.addInitScript((k) => localStorage.setItem('gridhaul.apiKey', k), key);
+    mkdirSync(SCREENS, { recursive: true });
+  } catch (error) {
+    // Reported by every test below as a failure (vitest would count a failed hook as skipped tests).
+    setupError = error;
+  }
 }, 180_000);
+
+/** A browser test: fails, never skips, when the server or Chromium could not be started. */
+function test(name: string, body: () => Promise<void>, timeout?: number): void {
+  it(
+    name,
+    async () => {
+      if (setupError) throw setupError;
+      await body();
+    },
+    timeout,
+  );
+}
 
 afterAll(async () => {
   await browser?.close();
@@ -59,7 +79,7 @@ async function screenshot(name: string): Promise<string> {
 }
 
 describe('dashboard in Chromium', () => {
-  it('serves the app at / and the API beside it', async () => {
+  test('serves the app at / and the API beside it', async () => {
     const html = await fetch(`${server.url}/`);
     expect(html.headers.get('content-type')).toContain('text/html');
     expect(await html.text()).toContain('<div id="app">');
@@ -67,7 +87,7 @@ describe('dashboard in Chromium', () => {
     expect(api.headers.get('content-type')).toContain('application/json');
   });
 
-  it('shows the demo on the overview and moves through the navigation by keyboard', async () => {
+  test('shows the demo on the overview and moves through the navigation by keyboard', async () => {
     await open('');
     await expect.poll(() => page.locator('main').innerText()).toContain('IEEE 14-bus');
     await expect.poll(() => page.locator('main').innerText()).toContain('Co-OPT 7-node roads');
@@ -81,7 +101,7 @@ describe('dashboard in Chromium', () => {
     await expectAccessible('overview → networks');
   });
 
-  it('draws the road network with traffic zones and the grid with its buses', async () => {
+  test('draws the road network with traffic zones and the grid with its buses', async () => {
     await open(`networks/${demo.roadId}`);
     const road = page.locator('figure.network svg');
     await road.locator('circle').first().waitFor();
@@ -101,7 +121,7 @@ describe('dashboard in Chromium', () => {
     await expectAccessible('grid network');
   });
 
-  it('draws the LMP heat map, reads components by keyboard, and shows the scenario spread', async () => {
+  test('draws the LMP heat map, reads components by keyboard, and shows the scenario spread', async () => {
     await open(`prices/${demo.seriesId}`);
     const cells = page.locator('.heatmap svg rect[data-bus]');
     await cells.first().waitFor();
@@ -118,7 +138,7 @@ describe('dashboard in Chromium', () => {
     await expectAccessible('prices');
   });
 
-  it('creates a scenario from the form, starts a solve and follows it to its result', async () => {
+  test('creates a scenario from the form, starts a solve and follows it to its result', async () => {
     const streams: string[] = [];
     page.on('request', (r) => r.url().includes('jobs.progress') && streams.push(r.url()));
     await open('scenarios');
@@ -143,9 +163,9 @@ describe('dashboard in Chromium', () => {
     expect(values.map((r) => r.replace(/\s+/g, ' ').trim())).toEqual(['x 2', 'y 6']);
     await screenshot('job-lp');
     await expectAccessible('job page');
-  });
+  }, 150_000);
 
-  it('computes case14 LMPs from the prices page and follows the job to its heat map', async () => {
+  test('computes case14 LMPs from the prices page and follows the job to its heat map', async () => {
     const calls: string[] = [];
     page.on('request', (r) => calls.push(r.url()));
     await open('prices');
@@ -170,9 +190,9 @@ describe('dashboard in Chromium', () => {
     expect(await page.locator('main').innerText()).toContain('Binding branches per period: none');
     await screenshot('job-lmp');
     await expectAccessible('LMP job');
-  });
+  }, 150_000);
 
-  it('shows a scenario the server rejects with every problem listed', async () => {
+  test('shows a scenario the server rejects with every problem listed', async () => {
     await open('scenarios');
     await page.getByLabel('Problem input (JSON)').fill('{"sense": "max", "variables": []}');
     await page.getByRole('button', { name: 'Create scenario' }).click();
@@ -181,7 +201,7 @@ describe('dashboard in Chromium', () => {
     expect(await alert.innerText()).toContain('problem.variables');
   });
 
-  it('plays a MESS plan with the time slider: trucks move, SOC and charging with prices', async () => {
+  test('plays a MESS plan with the time slider: trucks move, SOC and charging with prices', async () => {
     await open(`jobs/${demo.jobs.mess}`);
     const slider = page.getByLabel(/Time of day/);
     await slider.waitFor();
@@ -206,7 +226,7 @@ describe('dashboard in Chromium', () => {
     await expectAccessible('MESS plan');
   });
 
-  it('draws the bus-charging Gantt chart and marks the 15-minute peak', async () => {
+  test('draws the bus-charging Gantt chart and marks the 15-minute peak', async () => {
     await open(`jobs/${demo.jobs.bus}`);
     await page.getByRole('group', { name: /Charger schedule/ }).waitFor();
     expect(await page.locator('g.bar').count()).toBe(4);
@@ -218,7 +238,7 @@ describe('dashboard in Chromium', () => {
     await expectAccessible('bus-charging plan');
   });
 
-  it('draws E-VRPTW routes with station visits and SOC along each route', async () => {
+  test('draws E-VRPTW routes with station visits and SOC along each route', async () => {
     await open(`jobs/${demo.jobs.evrp}`);
     const map = page.getByRole('img', { name: /E-VRPTW routes: 2 vehicles/ });
     await map.waitFor();
@@ -230,7 +250,7 @@ describe('dashboard in Chromium', () => {
     await expectAccessible('E-VRPTW plan');
   });
 
-  it('compares two solutions side by side', async () => {
+  test('compares two solutions side by side', async () => {
     await open(`compare?a=${demo.jobs.mess}&b=${demo.jobs.bus}`);
     const costs = page.locator('.cost-bars');
     await costs.waitFor();
