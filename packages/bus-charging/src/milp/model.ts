@@ -14,6 +14,8 @@ export interface MilpVars {
   readonly s: readonly Var[];
   /** Per chargeable visit: w[0] = its bus's idle queue, w[1 + c] = charger c. */
   readonly w: readonly (readonly Var[])[];
+  /** Per chargeable visit: its queue's index v_i = Σ_q q·w_iq (idle queue of bus b = b, charger c = n_B + c). */
+  readonly v: readonly Var[];
   /** Per chargeable visit and charger: g = s·w, the time spent charging on it (h). */
   readonly g: readonly (readonly Var[])[];
   /** Charger c serves at least one visit. */
@@ -51,17 +53,21 @@ function addVariables(model: Model, p: MilpParams): MilpVars {
     model.addVar({ name: name('w', { i: cv.visit, q: cv.bus }), type: 'binary' }),
     ...inst.chargers.map((c) => model.addVar({ name: name('w', { i: cv.visit, q: inst.buses.length + c.index }), type: 'binary' })),
   ]);
+  const v = p.chargeable.map((cv) => model.addVar({ name: name('v', { i: cv.visit }), lb: 0, ub: p.nQueues - 1 }));
   const g = p.chargeable.map((cv) => inst.chargers.map((c) => model.addVar({ name: name('g', { i: cv.visit, q: inst.buses.length + c.index }), lb: 0, ub: cv.departureH - cv.arrivalH })));
   const used = inst.chargers.map((c) => model.addVar({ name: name('used', { c: c.index }), type: 'binary' }));
   const peak = model.addVar({ name: 'peak', lb: 0 });
-  return { eta, u, s, w, g, used, peak };
+  return { eta, u, s, w, v, g, used, peak };
 }
 
-/** Every visit takes exactly one queue: its bus's idle queue or one charger (Σ_q w_iq = 1). */
+/** Every visit takes exactly one queue, its bus's idle queue or one charger: Σ_q w_iq = 1, v_i = Σ_q q·w_iq. */
 function addQueueSelection(model: Model, p: MilpParams, v: MilpVars): void {
+  const nB = p.instance.buses.length;
   p.chargeable.forEach((cv, a) => {
     const row = v.w[a] as Var[];
     model.addConstraint(row.map((x) => [x, 1] as const), '=', 1, name('queue', { i: cv.visit }));
+    const index = row.map((x, k) => [x, -(k === 0 ? cv.bus : nB + k - 1)] as [Var, number]);
+    model.addConstraint([[v.v[a] as Var, 1], ...index], '=', 0, name('queueIndex', { i: cv.visit }));
   });
 }
 
@@ -122,11 +128,6 @@ function addBatteryDynamics(model: Model, p: MilpParams, v: MilpVars): void {
  * overlap (same bus, disjoint windows) need no rows.
  */
 function addPacking(model: Model, p: MilpParams, v: MilpVars): void {
-  const nB = p.instance.buses.length;
-  const queueIndex = (a: number): [Var, number][] => {
-    const cv = p.chargeable[a] as ChargeableVisit;
-    return (v.w[a] as Var[]).map((w, k) => [w, k === 0 ? cv.bus : nB + k - 1]);
-  };
   const nQ = p.nQueues;
   for (const [a, b] of p.pairs) {
     const i = p.chargeable[a] as ChargeableVisit;
@@ -142,11 +143,9 @@ function addPacking(model: Model, p: MilpParams, v: MilpVars): void {
     const [ui, si, uj, sj] = [v.u[a], v.s[a], v.u[b], v.s[b]] as Var[];
     model.addConstraint([[uj as Var, 1], [ui as Var, -1], [si as Var, -1], [sij, -Mij]], '>=', -Mij, name('before', ix));
     model.addConstraint([[ui as Var, 1], [uj as Var, -1], [sj as Var, -1], [sji, -Mji]], '>=', -Mji, name('before', ixr));
-    const vi = queueIndex(a);
-    const vj = queueIndex(b);
-    const neg = (t: [Var, number][]): [Var, number][] => t.map(([x, c]) => [x, -c]);
-    model.addConstraint([...vj, ...neg(vi), [pij, -nQ]], '>=', 1 - nQ, name('below', ix));
-    model.addConstraint([...vi, ...neg(vj), [pji, -nQ]], '>=', 1 - nQ, name('below', ixr));
+    const [vi, vj] = [v.v[a], v.v[b]] as Var[];
+    model.addConstraint([[vj as Var, 1], [vi as Var, -1], [pij, -nQ]], '>=', 1 - nQ, name('below', ix));
+    model.addConstraint([[vi as Var, 1], [vj as Var, -1], [pji, -nQ]], '>=', 1 - nQ, name('below', ixr));
     model.addConstraint([[sij, 1], [sji, 1]], '<=', 1, name('timeOrder', ix));
     model.addConstraint([[pij, 1], [pji, 1]], '<=', 1, name('queueOrder', ix));
     model.addConstraint([[sij, 1], [sji, 1], [pij, 1], [pji, 1]], '>=', 1, name('separate', ix));

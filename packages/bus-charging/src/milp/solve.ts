@@ -22,7 +22,7 @@ export interface MilpResult {
   readonly method: 'milp';
   readonly status: SolveStatus;
   readonly seed: number;
-  /** The solver's objective (cost units) and best bound; gap = (objective − bound) / objective. */
+  /** The solver's objective (cost units) and best bound; gap = (objective − bound) / objective, undefined without an incumbent. */
   readonly objective: number | undefined;
   readonly bound: number | undefined;
   readonly gap: number | undefined;
@@ -49,7 +49,8 @@ export async function solvePositionAllocation(instance: Instance, options: MilpO
   // The solver meets rows to its feasibility tolerance (1e-7 scaled): allow 1e-4 kWh and 1e-6 h.
   const check = schedule ? checkSchedule(instance, schedule, { demand: 'aligned', toleranceKWh: 1e-4, toleranceH: 1e-6 }) : undefined;
   const bound = result.status === 'optimal' ? result.objective : result.mipBound;
-  const gap = result.status === 'optimal' ? (result.mipGap ?? 0) : result.mipGap;
+  const rawGap = result.status === 'optimal' ? (result.mipGap ?? 0) : result.mipGap;
+  const gap = rawGap !== undefined && Number.isFinite(rawGap) && result.hasSolution ? rawGap : undefined;
   return {
     method: 'milp',
     status: result.status,
