@@ -5,7 +5,7 @@ export type { SqlConnection, SqlSession } from './sql';
 export type { ApiKeyInfo } from './repositories/api-keys';
 export type { BatterySpec, BatterySpecInput } from './repositories/batteries';
 export type { Fleet, FleetInput, MessUnitInput, VehicleInput } from './repositories/fleets';
-export type { Job, JobClaim, JobInput, JobProgress, JobStatus, Solution, SolutionData } from './repositories/jobs';
+export type { DerivedRecords, Job, JobClaim, JobInput, JobProgress, JobStatus, Solution, SolutionData } from './repositories/jobs';
 export { terminalStatuses } from './repositories/jobs';
 export type {
   GridNetworkData, LoadProfileData, NetworkSummary, RoadNetworkData, TrafficProfileData,

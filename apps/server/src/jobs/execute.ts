@@ -1,6 +1,6 @@
 import { GridHaulError } from '@gridhaul/common';
 import type { JobClaim, JobProgress, Repositories } from '../data';
-import { runAfterSuccess } from './hooks';
+import { derivedRecords } from './hooks';
 import { JobCancelledError, solveInThread } from './thread-runner';
 
 export interface ExecuteOptions {
@@ -49,11 +49,7 @@ export async function executeJob(claim: JobClaim, opts: ExecuteOptions): Promise
       { signal: abort.signal, onProgress },
     );
     await pending;
-    if (!(await repos.jobs.succeed(claim, solution))) return 'stale';
-    await runAfterSuccess(repos, job, input, solution).catch((error: unknown) =>
-      process.stderr.write(`job ${claim.id}: storing derived data failed: ${error instanceof Error ? error.message : String(error)}\n`),
-    );
-    return 'succeeded';
+    return (await repos.jobs.succeed(claim, solution, derivedRecords(job, input, solution))) ? 'succeeded' : 'stale';
   } catch (error) {
     await pending;
     if (error instanceof JobCancelledError) return (await repos.jobs.cancelled(claim)) ? 'cancelled' : 'stale';

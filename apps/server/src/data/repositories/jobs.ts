@@ -1,5 +1,6 @@
 import { ConflictError, NotFoundError } from '../../errors';
 import { Prisma, type PrismaClient } from '../generated/client';
+import type { PriceSeriesInput } from './prices';
 
 export type JobStatus = 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
 export const terminalStatuses: readonly JobStatus[] = ['succeeded', 'failed', 'cancelled'];
@@ -53,6 +54,11 @@ export interface Solution extends SolutionData {
   id: string;
   jobId: string;
   createdAt: string;
+}
+
+/** Records a result brings with it, stored in the same transaction as the solution. */
+export interface DerivedRecords {
+  priceSeries?: Array<Omit<PriceSeriesInput, 'jobId'>>;
 }
 
 /** A claim on a job: results are accepted only from the attempt that still owns it. */
@@ -151,17 +157,26 @@ export function jobRepository(prisma: PrismaClient) {
       (await prisma.job.findUnique({ where: { id }, select: { cancelRequested: true } }))?.cancelRequested ?? true,
 
     /**
-     * Stores the solution and marks the job succeeded in one transaction, only if `claim` still
+     * Stores the solution (and records derived from it) and marks the job succeeded in one transaction, only if `claim` still
      * owns the job: a stale attempt (its worker was presumed dead and the job retried) writes
      * nothing, and the unique job id on Solution rules out a second result.
      */
-    succeed: (claim: JobClaim, solution: SolutionData): Promise<boolean> =>
-      prisma.$transaction(async (tx) => {
-        const done = await tx.job.updateMany({ where: owned(claim), data: { status: 'succeeded', finishedAt: new Date() } });
-        if (done.count === 0) return false;
-        await tx.solution.create({ data: { jobId: claim.id, ...solution, costs: solution.costs, plan: solution.plan as object, check: solution.check } });
-        return true;
-      }),
+    succeed: (claim: JobClaim, solution: SolutionData, derived: DerivedRecords = {}): Promise<boolean> =>
+      prisma.$transaction(
+        async (tx) => {
+          const done = await tx.job.updateMany({ where: owned(claim), data: { status: 'succeeded', finishedAt: new Date() } });
+          if (done.count === 0) return false;
+          await tx.solution.create({ data: { jobId: claim.id, ...solution, costs: solution.costs, plan: solution.plan as object, check: solution.check } });
+          for (const series of derived.priceSeries ?? []) {
+            const row = await tx.priceSeries.create({ data: { name: series.name, networkId: series.networkId ?? null, jobId: claim.id, stepH: series.stepH } });
+            for (let i = 0; i < series.points.length; i += 5000) {
+              await tx.pricePoint.createMany({ data: series.points.slice(i, i + 5000).map((p) => ({ seriesId: row.id, ...p })) });
+            }
+          }
+          return true;
+        },
+        { timeout: 120_000, maxWait: 30_000 },
+      ),
 
     fail: async (claim: JobClaim, error: { tag: string; message: string }): Promise<boolean> =>
       (await prisma.job.updateMany({ where: owned(claim), data: { status: 'failed', error, finishedAt: new Date() } })).count > 0,
