@@ -38,7 +38,7 @@ export function travel(p: SocProfile, time: number, energy: number): SocProfile 
 /** Keeps the states with SOC ≥ minSoc (null if none). */
 export function requireSoc(p: SocProfile, minSoc: number): SocProfile | null {
   if (p.s1 < minSoc - EPS) return null;
-  if (p.s0 >= minSoc) return p;
+  if (p.s0 >= minSoc || p.s1 <= p.s0) return p;
   const t = p.t0 + ((minSoc - p.s0) * (p.t1 - p.t0)) / (p.s1 - p.s0);
   return { t0: t, s0: minSoc, t1: p.t1, s1: p.s1 };
 }
