@@ -5,3 +5,12 @@ export { checkSolution, type CheckReport, type CheckedSolution, type CheckedVisi
 export { buildSolution, sequenceOf } from './build-solution';
 export { routeLimits, scheduleRoute, isRouteFeasible, routeCost, requiredCharge, type RouteLimits } from './schedule';
 export { parseBestKnownSolutions, parsePublishedTable, type BestKnownSolution, type PublishedValue } from './reference';
+export { solveEvrp, type SolveEvrpOptions, type EvrpResult, type SolveMethod } from './solve';
+export { solveByEnumeration, type ExactOptions, type ExactResult } from './exact/solve-exact';
+export { solveByMilp, type MilpOptions, type MilpResult } from './milp/solve-milp';
+export { extractParams, type MilpParams, type Arc, type Vertex } from './milp/params';
+export { buildEvrpModel, type EvrpModel } from './milp/model';
+export { incompatibilityFleetBound } from './milp/fleet-bound';
+export { runAlns, type AlnsOptions, type AlnsResult } from './heuristic/alns';
+export { buildContext, type SearchContext } from './heuristic/context';
+export { BEST_KNOWN_PARTIAL_RECHARGE, bestKnownFor } from './best-known';

@@ -101,7 +101,7 @@ export function runAlns(ctx: SearchContext, options: AlnsOptions): AlnsResult {
   const stateValue = (routes: readonly RouteState[], banked: number): number => (reducing ? costOf(routes) + bankPenalty * banked : value(routes));
   let currentValue = stateValue(current, bank.length);
 
-  while (!stop.shouldStop(improved)) {
+  for (;;) {
     iteration++;
     improved = false;
     if (reducing && progress() > REDUCTION_SHARE) {
@@ -155,6 +155,7 @@ export function runAlns(ctx: SearchContext, options: AlnsOptions): AlnsResult {
       updateWeights(destroyWeights, destroyScores, destroyUses);
       updateWeights(repairWeights, repairScores, repairUses);
     }
+    if (stop.shouldStop(improved)) break;
   }
   const routes = best.map((r) => [...r.nodes]);
   for (const nodes of routes) if (evaluateRoute(ctx, nodes) === null) throw new Error('ALNS kept an infeasible route');
