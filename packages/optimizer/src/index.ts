@@ -28,3 +28,13 @@ export { planDelivery, type DeliveryResult, type PlanDeliveryOptions } from './d
 export { checkChargingCyclePlan, type ChargingCycleCheck, type ChargingCycleViolation, type ChargingCycleViolationKind } from './charging-cycle/checker';
 export { buildChargingCycleMilp, chargingCycleGrid, solveChargingCycleMilp, type ChargingCycleGrid, type ChargingCycleMilpOptions, type ChargingCycleMilpResult } from './charging-cycle/milp';
 export { planChargingCycle, type ChargingCycleResult, type PlanChargingCycleOptions } from './charging-cycle/solve';
+export { CHEMISTRIES, DEFAULT_CO_OPT_SETTINGS, coOptSettings, type Chemistry, type CoOptSettings } from './coopt/settings';
+export { exchangeRequests, siteDrawKWh, type ExchangeRequest } from './coopt/requests';
+export { wearModel, type WearModel } from './coopt/wear';
+export { ARC_KINDS, COST_PARTS, buildCoOptGraph, truckClasses, usefulArcs, type ArcKind, type CoOptGraph, type CostPart, type GraphOptions, type TruckClass } from './coopt/network';
+export type { CoOptAction, CoOptPlan, CoOptTruckPlan } from './coopt/plan';
+export { solveCoOptDp, type CoOptDpResult } from './coopt/dp';
+export { buildCoOptFleetMilp, solveCoOptFleetMilp, type CoOptFleetMilp, type CoOptFleetResult } from './coopt/tsn-milp';
+export { runGreedyPolicy, type GreedyOptions, type GreedyPolicy } from './coopt/greedy';
+export { checkCoOptPlan, type CoOptCheck, type CoOptCostComponents, type CoOptViolation, type CoOptViolationKind } from './coopt/checker';
+export { planCoOpt, type CoOptResult, type PlanCoOptOptions } from './coopt/solve';
