@@ -80,6 +80,7 @@ export function enumerateRoutes(instance: EvrpInstance, limits: RouteLimits, opt
 
   /** Inserts into a bucket unless dominated; removes the labels it dominates. */
   const insert = (bucket: Label[], l: Label): boolean => {
+    if ((labels & 0xffff) === 0 && options.deadline !== undefined && performance.now() > options.deadline) throw new EnumerationTimeout(`route enumeration stopped after ${labels} labels`);
     for (const other of bucket) if (!other.dead && dominates(other, l)) return false;
     for (let i = bucket.length - 1; i >= 0; i--) {
       const other = bucket[i]!;
