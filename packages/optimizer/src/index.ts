@@ -38,3 +38,18 @@ export { buildCoOptFleetMilp, solveCoOptFleetMilp, type CoOptFleetMilp, type CoO
 export { runGreedyPolicy, type GreedyOptions, type GreedyPolicy } from './coopt/greedy';
 export { checkCoOptPlan, type CoOptCheck, type CoOptCostComponents, type CoOptViolation, type CoOptViolationKind } from './coopt/checker';
 export { planCoOpt, type CoOptResult, type PlanCoOptOptions } from './coopt/solve';
+export {
+  BUNDLED_GRIDS,
+  CO_OPT_LOAD_SHAPE,
+  bundledGrid,
+  coOptTariffUsdPerKWh,
+  dcOpfPriceScenarios,
+  dcOpfPriceTable,
+  meanPriceTable,
+  perturbedPriceScenarios,
+  type BundledGrid,
+  type DcOpfPriceOptions,
+  type PriceScenarioOptions,
+} from './coopt/grid-prices';
+export { cvar, planUnderPriceUncertainty, type PlanUnderPrices, type PriceUncertaintyOptions, type PriceUncertaintyResult } from './coopt/stochastic';
+export { readCoOptFleetSolution } from './coopt/tsn-milp';

@@ -95,10 +95,15 @@ export async function solveCoOptFleetMilp(graphs: readonly CoOptGraph[], options
     throw error;
   }
   const r = await solve(milp.model, { mipRelGap: 1e-6, ...solveOptions });
+  return readCoOptFleetSolution(milp, r);
+}
+
+/** Plan (one path per working truck), objective and cost components from a solved fleet MILP. */
+export function readCoOptFleetSolution(milp: CoOptFleetMilp, r: SolveResult): CoOptFleetResult {
   const components = Object.fromEntries(COST_PARTS.map((p) => [p, 0])) as Record<CostPart, number>;
   const trucks: CoOptTruckPlan[] = [];
   if (r.hasSolution) {
-    graphs.forEach((g, k) => {
+    milp.graphs.forEach((g, k) => {
       const flow = new Map<number, number>();
       milp.arcs[k]!.forEach((a, q) => {
         const v = Math.round(r.value(milp.x[k]![q]!));
