@@ -53,3 +53,7 @@ export {
 } from './coopt/grid-prices';
 export { cvar, planUnderPriceUncertainty, type PlanUnderPrices, type PriceUncertaintyOptions, type PriceUncertaintyResult } from './coopt/stochastic';
 export { readCoOptFleetSolution } from './coopt/tsn-milp';
+export { syntheticCoOptCase, type SyntheticOptions } from './coopt/synthetic';
+export { chemistryNetworkPolicyTable, markdownTable, scalingCurve, type ComparisonRow, type ScalingPoint } from './analysis';
+export { chargingCycleText, coOptText, deliveryText, resultToJson } from './report';
+export { readChargingCycleData, readCoOptData, readDeliveryData } from './files';

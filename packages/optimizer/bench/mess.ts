@@ -1,0 +1,162 @@
+/**
+ * Benchmark of the MESS models: our exact plans against the published heuristics on the same data
+ * and cost model, with solve times, gaps and ratios measured in this run. Prints markdown and writes
+ * bench-results/mess.md. `npm run bench` in packages/optimizer (or `npx tsx bench/mess.ts [--quick]`).
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import {
+  bundledChargingCycle,
+  bundledCoOptCase,
+  bundledDeliveryCase,
+  bundledGrid,
+  chemistryNetworkPolicyTable,
+  dcOpfPriceScenarios,
+  exchangeRequests,
+  coOptSettings,
+  extractDeliveryModelData,
+  markdownTable,
+  planChargingCycle,
+  planCoOpt,
+  planUnderPriceUncertainty,
+  runPublishedHeuristic,
+  checkDeliveryPlan,
+  scalingCurve,
+  solveDeliveryDp,
+  solveDeliveryMilp,
+} from '../src/index';
+
+const quick = process.argv.includes('--quick');
+const limit = quick ? 60 : 600;
+const out: string[] = [`# MESS benchmark (${new Date().toISOString().slice(0, 10)}, ${quick ? 'quick' : 'full'} run)`, ''];
+const say = (s: string): void => {
+  out.push(s);
+  process.stdout.write(`${s}\n`);
+};
+const secs = (t0: number): number => (performance.now() - t0) / 1000;
+
+// 1. Construction-site delivery: exact (MILP, DP) vs the published heuristic, duration cost model.
+{
+  const rows: (string | number)[][] = [];
+  for (const [name, radius] of [
+    ['7-node', 80],
+    ['12-customer', 250],
+    ['12-customer', 120],
+  ] as const) {
+    const inst = bundledDeliveryCase(name);
+    const h = runPublishedHeuristic(inst, { clusterRadiusKm: radius });
+    const hc = checkDeliveryPlan(inst, h.plan, { requireFullDemand: false });
+    for (const amountRule of ['nearest-unit', 'ceil-unit'] as const) {
+      const data = extractDeliveryModelData(inst, { amountRule });
+      let t0 = performance.now();
+      const dp = solveDeliveryDp(data);
+      const dpSec = secs(t0);
+      t0 = performance.now();
+      const milp = await solveDeliveryMilp(data, { timeLimitSec: limit });
+      const milpSec = secs(t0);
+      const mc = checkDeliveryPlan(inst, milp.plan, { requireFullDemand: amountRule === 'ceil-unit' });
+      rows.push([`${name} (R=${radius} km)`, amountRule, h.totalPublishedCostNOK, hc.cost.totalNOK, mc.cost.totalNOK, dp.objective, mc.cost.totalNOK / hc.cost.totalNOK, hc.cost.distanceKm, mc.cost.distanceKm, mc.cost.totalNOK / mc.deliveredKWh, milp.status, milp.gap, milpSec, dpSec, milpSec / Math.max(dpSec, 1e-3)]);
+    }
+  }
+  say('## Construction-site delivery (NOK; corrected cost = per km + toll per leg + wage × route duration)');
+  say('');
+  say(markdownTable(['case', 'delivery amounts', 'heuristic, published rule', 'heuristic, corrected', 'exact (MILP), corrected', 'exact (DP)', 'exact / heuristic', 'heuristic km', 'exact km', 'exact NOK/kWh', 'MILP status', 'MILP gap', 'MILP s', 'DP s', 'MILP/DP time'], rows));
+  say('');
+}
+
+// 2. Charging cycle: time-indexed MILP vs the published rule-based run.
+{
+  const inst = bundledChargingCycle();
+  const rb = await planChargingCycle(inst, { policy: 'heuristic' });
+  const rows: (string | number)[][] = [['rule-based (published)', '60 min', rb.check.travelCostNOK, 1, rb.check.violations.length, rb.status, 0, rb.timeSec]];
+  const price = (h: number): number => 1 + 0.1 * h;
+  for (const [label, stepH, priced] of [
+    ['MILP, travel cost', 0.25, false],
+    ['MILP, travel cost', 1 / 12, false],
+    ['MILP, travel + hub energy (1 + 0.1·h NOK/kWh)', 0.25, true],
+  ] as const) {
+    const r = await planChargingCycle(inst, { stepH, timeLimitSec: limit, ...(priced ? { hubPriceNOKPerKWh: price } : {}) });
+    rows.push([label, `${Math.round(stepH * 60)} min`, r.check.totalCostNOK, r.check.totalCostNOK / rb.check.travelCostNOK, r.check.violations.length, r.status, r.gap, r.timeSec]);
+  }
+  say('## Skagerak charging cycle (NOK)');
+  say('');
+  say(markdownTable(['plan', 'step', 'cost', 'cost / rule-based', 'broken limits', 'status', 'gap', 's'], rows));
+  say('');
+}
+
+// 3. Co-optimization on the published networks: fleet MILP vs the two greedy policies.
+{
+  const rows: (string | number)[][] = [];
+  for (const name of ['small', 'large'] as const) {
+    const c = bundledCoOptCase(name);
+    const settings = { socGridPct: 5 };
+    const exact = await planCoOpt(c, { settings, timeLimitSec: limit });
+    for (const greedy of ['cost-optimised', 'distance-minimised'] as const) {
+      const h = await planCoOpt(c, { policy: 'heuristic', greedy, settings, requests: exact.requests });
+      rows.push([name === 'small' ? '7-node' : '16-node', exact.requests.length, greedy, h.check.totalUsd, h.check.feasible ? 'yes' : `no (${h.check.violations.length})`, exact.check.totalUsd, exact.check.totalUsd / h.check.totalUsd, exact.status, exact.gap, exact.size?.variables ?? 0, exact.timeSec]);
+    }
+  }
+  say('## Co-optimization, stored Model-3 LMP realisation, generalized wear, 5 % SOC grid, 15-min slots (USD)');
+  say('');
+  say(markdownTable(['network', 'exchanges', 'greedy policy', 'greedy cost', 'greedy feasible', 'exact cost', 'exact / greedy', 'status', 'gap', 'MILP columns', 'exact s'], rows));
+  say('');
+}
+
+// 4. Chemistry × network × policy.
+{
+  const cases = quick ? [bundledCoOptCase('small')] : [bundledCoOptCase('small'), bundledCoOptCase('large')];
+  const rows = await chemistryNetworkPolicyTable(cases, { settings: { socGridPct: 5 }, timeLimitSec: limit });
+  say('## Chemistry × network × policy (USD; operational = wages + tolls + maintenance, charging = LMP + depot refill)');
+  say('');
+  say(
+    markdownTable(
+      ['network', 'chemistry', 'policy', 'feasible', 'operational', 'degradation', 'charging', 'total', 'km', 'kWh delivered', 'USD/km', 'USD/kWh', 'status', 's'],
+      rows.map((r) => [r.network, r.chemistry, r.policy, r.feasible ? 'yes' : `no (${r.violations})`, r.operationalUsd, r.degradationUsd, r.chargingUsd, r.totalUsd, r.distanceKm, r.deliveredKWh, r.usdPerKm, r.usdPerKWhDelivered, r.status, r.timeSec]),
+    ),
+  );
+  say('');
+}
+
+// 5. Scaling on seeded synthetic networks.
+{
+  const base = bundledCoOptCase('small');
+  const sizes = quick ? [7, 16, 25] : [7, 16, 25, 50, 100];
+  const points = await scalingCurve({ sizes, seed: 2024, truck: base.trucks[0]!, base, settings: { socGridPct: 5 }, timeLimitSec: quick ? 60 : 300, mipRelGap: 1e-4 });
+  say('## Scaling: seeded synthetic networks (seed 2024), one exchange per site, one truck per site, fleet MILP');
+  say('');
+  say(
+    markdownTable(
+      ['nodes', 'exchanges', 'MILP columns', 'status', 'gap', 'exact s', 'exact USD', 'greedy USD', 'greedy feasible', 'exact / greedy'],
+      points.map((p) => [p.nodes, p.requests, p.variables, p.status, p.gap, p.timeSec, p.exactUsd, p.greedyUsd, p.greedyFeasible ? 'yes' : 'no', p.exactUsd / p.greedyUsd]),
+    ),
+  );
+  say('');
+}
+
+// 6. Price uncertainty: seeded DC-OPF scenarios (case14 + tariff), first exchange wave, small network.
+{
+  const c = bundledCoOptCase('small');
+  const settings = { socGridPct: 5, endH: 17 };
+  const requests = exchangeRequests(c, coOptSettings(settings)).filter((r) => r.ordinal === 1);
+  const sc = await dcOpfPriceScenarios(bundledGrid('case14'), { buses: [6, 10, 11], scenarios: quick ? 4 : 10, seed: 42, systemLoadSigma: 0.3, busLoadSigma: 0.1 });
+  const t0 = performance.now();
+  const r = await planUnderPriceUncertainty(c, { scenarios: sc.tables, seed: sc.seed, settings, requests, waitAndSee: true });
+  say(`## Price uncertainty: ${r.scenarios} DC-OPF scenarios (seed ${r.seed}), first exchange wave, small network (USD, ${secs(t0).toFixed(1)} s)`);
+  say('');
+  say(
+    markdownTable(
+      ['plan', 'expected cost', `CVaR ${r.cvarAlpha}`, 'status'],
+      [
+        ['planned on the mean price', r.meanPrice.expectedUsd, r.meanPrice.cvarUsd, r.meanPrice.status],
+        ['min expected cost (stochastic)', r.expectedCost.expectedUsd, r.expectedCost.cvarUsd, r.expectedCost.status],
+        [`min (1 − ${r.riskWeight})·E + ${r.riskWeight}·CVaR`, r.riskAverse.expectedUsd, r.riskAverse.cvarUsd, r.riskAverse.status],
+        ['wait-and-see (prices known)', r.waitAndSeeUsd ?? NaN, NaN, '-'],
+      ],
+    ),
+  );
+  say('');
+  say(`VSS = ${r.vssUsd.toFixed(4)} USD, EVPI = ${(r.evpiUsd ?? NaN).toFixed(2)} USD.`);
+}
+
+mkdirSync(new URL('../bench-results/', import.meta.url), { recursive: true });
+writeFileSync(new URL('../bench-results/mess.md', import.meta.url), `${out.join('\n')}\n`);
+process.exit(0);

@@ -1,0 +1,120 @@
+import type { CoOptTruck } from '@gridhaul/routing';
+import type { CoOptCase } from './coopt/data';
+import type { GreedyPolicy } from './coopt/greedy';
+import { exchangeRequests } from './coopt/requests';
+import { coOptSettings, type Chemistry, type CoOptSettings } from './coopt/settings';
+import { planCoOpt, type CoOptResult } from './coopt/solve';
+import { syntheticCoOptCase } from './coopt/synthetic';
+
+export interface ComparisonRow {
+  readonly network: string;
+  readonly chemistry: Chemistry;
+  readonly policy: 'exact' | GreedyPolicy;
+  readonly status: string;
+  readonly gap: number;
+  readonly feasible: boolean;
+  readonly violations: number;
+  /** Wages + tolls + maintenance (USD). */
+  readonly operationalUsd: number;
+  readonly degradationUsd: number;
+  /** Energy bought en route at the LMP plus the depot refill (USD). */
+  readonly chargingUsd: number;
+  readonly totalUsd: number;
+  readonly distanceKm: number;
+  readonly deliveredKWh: number;
+  readonly usdPerKm: number;
+  readonly usdPerKWhDelivered: number;
+  readonly trucks: number;
+  readonly timeSec: number;
+}
+
+function row(network: string, chemistry: Chemistry, policy: ComparisonRow['policy'], r: CoOptResult): ComparisonRow {
+  const k = r.check.components;
+  return {
+    network,
+    chemistry,
+    policy,
+    status: r.status,
+    gap: r.gap,
+    feasible: r.check.feasible,
+    violations: r.check.violations.length,
+    operationalUsd: k.wages + k.tolls + k.maintenance,
+    degradationUsd: k.degradation,
+    chargingUsd: k.energyLmp + k.energyDepot,
+    totalUsd: r.check.totalUsd,
+    distanceKm: r.check.distanceKm,
+    deliveredKWh: r.check.deliveredKWh,
+    usdPerKm: r.check.totalUsd / r.check.distanceKm,
+    usdPerKWhDelivered: r.check.totalUsd / r.check.deliveredKWh,
+    trucks: r.check.trucksUsed,
+    timeSec: r.timeSec,
+  };
+}
+
+/**
+ * The comparative analysis of the issue: chemistry × network × policy, same data, prices and
+ * rules; exact = fleet MILP, the greedy policies as published (compat). Costs come from the checker.
+ */
+export async function chemistryNetworkPolicyTable(cases: readonly CoOptCase[], options: { chemistries?: readonly Chemistry[]; settings?: Partial<CoOptSettings>; timeLimitSec?: number; mipRelGap?: number } = {}): Promise<ComparisonRow[]> {
+  const rows: ComparisonRow[] = [];
+  for (const c of cases) {
+    for (const chemistry of options.chemistries ?? (['nmc', 'lfp', 'generalized'] as const)) {
+      const settings = { ...options.settings, chemistry };
+      const exact = await planCoOpt(c, { settings, ...(options.timeLimitSec === undefined ? {} : { timeLimitSec: options.timeLimitSec }), ...(options.mipRelGap === undefined ? {} : { mipRelGap: options.mipRelGap }) });
+      rows.push(row(c.name, chemistry, 'exact', exact));
+      for (const greedy of ['cost-optimised', 'distance-minimised'] as const) rows.push(row(c.name, chemistry, greedy, await planCoOpt(c, { policy: 'heuristic', greedy, settings, requests: exact.requests })));
+    }
+  }
+  return rows;
+}
+
+export interface ScalingPoint {
+  readonly nodes: number;
+  readonly seed: number;
+  readonly requests: number;
+  readonly variables: number;
+  readonly status: string;
+  readonly gap: number;
+  readonly timeSec: number;
+  readonly exactUsd: number;
+  readonly greedyUsd: number;
+  readonly greedyFeasible: boolean;
+}
+
+/**
+ * Scaling on seeded synthetic networks: one exchange per construction site, a fleet of identical
+ * trucks (one per site), fleet MILP with a time limit; the gap at the limit is reported.
+ */
+export async function scalingCurve(options: { sizes: readonly number[]; seed: number; truck: CoOptTruck; base: CoOptCase; settings?: Partial<CoOptSettings>; timeLimitSec?: number; mipRelGap?: number }): Promise<ScalingPoint[]> {
+  const points: ScalingPoint[] = [];
+  for (const n of options.sizes) {
+    const probe = syntheticCoOptCase({ nodes: n, seed: options.seed, trucks: [options.truck], prices: options.base.prices, trafficIndex: options.base.network.trafficIndex });
+    const trucks = probe.sites.map((_, k) => ({ ...options.truck, id: k + 1 }));
+    const c: CoOptCase = { ...probe, trucks };
+    const settings = coOptSettings(options.settings ?? {});
+    const requests = exchangeRequests(c, settings)
+      .filter((r) => r.ordinal === 1)
+      .map((r, id) => ({ ...r, id }));
+    const exact = await planCoOpt(c, { settings, requests, ...(options.timeLimitSec === undefined ? {} : { timeLimitSec: options.timeLimitSec }), ...(options.mipRelGap === undefined ? {} : { mipRelGap: options.mipRelGap }) });
+    const greedy = await planCoOpt(c, { policy: 'heuristic', greedy: 'cost-optimised', settings, requests });
+    points.push({
+      nodes: n,
+      seed: options.seed,
+      requests: requests.length,
+      variables: exact.size?.variables ?? 0,
+      status: exact.status,
+      gap: exact.gap,
+      timeSec: exact.timeSec,
+      exactUsd: exact.check.totalUsd,
+      greedyUsd: greedy.check.totalUsd,
+      greedyFeasible: greedy.check.feasible,
+    });
+  }
+  return points;
+}
+
+/** A markdown table from rows of plain values. */
+export function markdownTable(header: readonly string[], rows: readonly (readonly (string | number)[])[]): string {
+  const fmt = (v: string | number): string => (typeof v === 'number' ? (Number.isInteger(v) ? String(v) : Number.isFinite(v) ? v.toFixed(2) : String(v)) : v);
+  return [`| ${header.join(' | ')} |`, `| ${header.map(() => '---').join(' | ')} |`, ...rows.map((r) => `| ${r.map(fmt).join(' | ')} |`)].join('\n');
+}
