@@ -2,8 +2,9 @@ import type { Command } from 'commander';
 import { registerBusCharging } from './bus-charging';
 import { registerEvrp } from './evrp';
 import { registerLmp } from './lmp';
+import { registerMess } from './mess';
 import { registerServe } from './serve';
 import { registerWorker } from './worker';
 
 /** One entry per subcommand; each lives in its own file in this folder. */
-export const commands: Array<(program: Command) => void> = [registerBusCharging, registerEvrp, registerLmp, registerServe, registerWorker];
+export const commands: Array<(program: Command) => void> = [registerBusCharging, registerEvrp, registerLmp, registerMess, registerServe, registerWorker];
