@@ -55,7 +55,10 @@ export function coOptText(r: CoOptResult, nodeNames: readonly string[]): string 
       const soc = trace.find((x) => x.atH === ('untilH' in a ? a.untilH : a.atH));
       const s = soc && Number.isFinite(soc.soc) ? ` → SOC ${(100 * soc.soc).toFixed(1)} %` : '';
       if (a.kind === 'drive') lines.push(`    ${hhmm(a.atH)}–${hhmm(a.untilH)} drive ${nodeNames[a.from]} → ${nodeNames[a.to]}${s}`);
-      else if (a.kind === 'charge') lines.push(`    ${hhmm(a.atH)}–${hhmm(a.untilH)} charge ${a.kWh.toFixed(1)} kWh at ${nodeNames[a.node]}${s}`);
+      else if (a.kind === 'charge') {
+        const ev = c.charges.find((x) => x.truckId === t.truckId && x.atH === a.atH);
+        lines.push(`    ${hhmm(a.atH)}–${hhmm(a.untilH)} charge ${a.kWh.toFixed(1)} kWh at ${nodeNames[a.node]} (bus ${ev?.bus}, ${(100 * (ev?.priceUsdPerKWh ?? NaN)).toFixed(2)} ¢/kWh, USD ${(ev?.costUsd ?? NaN).toFixed(2)})${s}`);
+      }
       else if (a.kind === 'swap') lines.push(`    ${hhmm(a.atH)}–${hhmm(a.untilH)} exchange at ${nodeNames[a.node]} (request ${a.request})${s}`);
       else if (a.kind === 'wait') lines.push(`    ${hhmm(a.atH)}–${hhmm(a.untilH)} wait at ${nodeNames[a.node]}`);
       else if (a.kind === 'start') lines.push(`    ${hhmm(a.atH)}–${hhmm(a.untilH)} load a charged unit at the depot${s}`);

@@ -54,6 +54,8 @@ export interface CoOptCheck {
   readonly deliveredKWh: number;
   readonly boughtKWh: number;
   readonly trucksUsed: number;
+  /** Every charging event with the bus price paid. */
+  readonly charges: readonly { readonly truckId: number; readonly node: number; readonly bus: number; readonly atH: number; readonly kWh: number; readonly priceUsdPerKWh: number; readonly costUsd: number }[];
   /** SOC (fraction) of each truck's carried unit after each action (NaN while off duty). */
   readonly socTrace: ReadonlyMap<number, readonly { atH: number; soc: number }[]>;
 }
@@ -84,6 +86,7 @@ export function checkCoOptPlan(c: CoOptCase, s: CoOptSettings, requests: readonl
   let delivered = 0;
   let bought = 0;
   const socTrace = new Map<number, { atH: number; soc: number }[]>();
+  const charges: { truckId: number; node: number; bus: number; atH: number; kWh: number; priceUsdPerKWh: number; costUsd: number }[] = [];
   const seen = new Set<number>();
   for (const tp of plan.trucks) {
     const truck = c.trucks.find((t) => t.id === tp.truckId);
@@ -158,6 +161,7 @@ export function checkCoOptPlan(c: CoOptCase, s: CoOptSettings, requests: readonl
           if (a.kWh > s.chargerKW * (a.untilH - a.atH) + 1e-6) bad('charge-too-fast', `${a.kWh} kWh in ${a.untilH - a.atH} h at ${s.chargerKW} kW`, truck.id, a.atH);
           if (energy + a.kWh > s.fullSoc * C + 1e-6) bad('charge-above-full', `to ${((energy + a.kWh) / C).toFixed(3)}`, truck.id, a.atH);
           comp.energyLmp += a.kWh * price(bus, a.atH);
+          charges.push({ truckId: truck.id, node: a.node, bus, atH: a.atH, kWh: a.kWh, priceUsdPerKWh: price(bus, a.atH), costUsd: a.kWh * price(bus, a.atH) });
           bought += a.kWh;
           comp.degradation += wearOf(energy / C, (energy + a.kWh) / C);
           energy += a.kWh;
@@ -203,7 +207,7 @@ export function checkCoOptPlan(c: CoOptCase, s: CoOptSettings, requests: readonl
   }
   for (const r of requests) if (!servedBy.has(r.id)) bad('request-unserved', `request ${r.id} (site ${r.site}, [${r.earliestH}, ${r.latestH}])`);
   const totalUsd = comp.wages + comp.tolls + comp.maintenance + comp.energyLmp + comp.energyDepot + comp.degradation;
-  return { feasible: violations.length === 0, violations, components: comp, totalUsd, distanceKm: km, deliveredKWh: delivered, boughtKWh: bought, trucksUsed: seen.size, socTrace };
+  return { feasible: violations.length === 0, violations, components: comp, totalUsd, distanceKm: km, deliveredKWh: delivered, boughtKWh: bought, trucksUsed: seen.size, charges, socTrace };
 }
 
 /** Wear of the unit between two SOCs, straight from @gridhaul/battery (degradation.md §5, §6b). */
