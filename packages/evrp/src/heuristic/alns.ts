@@ -4,6 +4,7 @@ import { evaluateRoute } from './context';
 import { repair, type RepairKind } from './insertion';
 import { removeCustomers, REMOVALS, type RemovalKind } from './removal';
 import { placeStations } from './station-placement';
+import { localSearch, nearestCustomers } from './local-search';
 
 /**
  * Adaptive large neighbourhood search (Ropke & Pisinger 2006) for the E-VRPTW: destroy (random,
@@ -43,6 +44,8 @@ const REPAIRS: readonly RepairKind[] = ['greedy', 'regret'];
 // Scores: new best, better than current, accepted worse (Ropke & Pisinger 2006).
 const SCORES = [33, 9, 13] as const;
 const SEGMENT = 50;
+/** Relocation targets: routes serving one of a customer's nearest customers. */
+const NEIGHBOURS = 10;
 const REACTION = 0.1;
 /** Share of the time spent reducing the fleet before minimizing distance only. */
 const REDUCTION_SHARE = 0.5;
@@ -66,6 +69,7 @@ export function runAlns(ctx: SearchContext, options: AlnsOptions): AlnsResult {
   };
   const vehicleCost = options.maxVehicles === undefined ? VEHICLE_WEIGHT : 0;
   const n = ctx.instance.customers.length;
+  const neighbours = nearestCustomers(ctx, NEIGHBOURS);
 
   const initial: RouteState[] = [];
   repair(ctx, initial, [...ctx.instance.customers], 'regret', vehicleCost, rng);
@@ -118,6 +122,7 @@ export function runAlns(ctx: SearchContext, options: AlnsOptions): AlnsResult {
     const banked = repair(ctx, candidate, [...bank, ...pool], REPAIRS[r] as RepairKind, vehicleCost, rng, cap);
     const unchanged = new Set(current);
     for (let i = 0; i < candidate.length; i++) if (!unchanged.has(candidate[i]!)) candidate[i] = withBestStations(ctx, candidate[i]!);
+    if (!ctx.paperObjective) localSearch(ctx, candidate, neighbours);
     const candidateValue = stateValue(candidate, banked.length);
     const temperature = startTemp * (endTemp / startTemp) ** progress();
     let score = -1;
@@ -187,7 +192,7 @@ function updateWeights(weights: number[], scores: number[], uses: number[]): voi
 /** The route with its stations re-placed optimally for its customer order, if that is cheaper. */
 function withBestStations(ctx: SearchContext, route: RouteState): RouteState {
   const customers = route.nodes.filter((v) => ctx.instance.nodes[v]!.kind === 'customer');
-  const nodes = placeStations(ctx, customers);
+  const nodes = placeStations(ctx, customers, route.distance - 1e-9);
   if (nodes === null) return route;
   const better = evaluateRoute(ctx, nodes);
   return better !== null && better.cost < route.cost - 1e-9 ? better : route;

@@ -23,7 +23,7 @@ interface Candidate {
  * nearby station just before or after it. Candidates are tried in order of added distance, so only
  * a few need the forward feasibility pass.
  */
-export function bestInsertion(ctx: SearchContext, route: RouteState, c: number): Insertion | null {
+export function bestInsertion(ctx: SearchContext, route: RouteState, c: number, replaceStations = false): Insertion | null {
   const f = ctx.fast;
   const n = f.n;
   if (route.load + f.demand[c]! > ctx.instance.loadCapacity + 1e-9) return null;
@@ -58,10 +58,17 @@ export function bestInsertion(ctx: SearchContext, route: RouteState, c: number):
   }
   candidates.sort((a, b) => a.distanceDelta - b.distanceDelta);
   if (!ctx.paperObjective) {
+    let local: Insertion | null = null;
     for (const cand of candidates) {
-      if (f.feasibleWithInsertion(route.nodes, route.departures, cand.pos, cand.nodes)) return { pos: cand.pos, nodes: cand.nodes, delta: cand.distanceDelta };
+      if (f.feasibleWithInsertion(route.nodes, route.departures, cand.pos, cand.nodes)) {
+        local = { pos: cand.pos, nodes: cand.nodes, delta: cand.distanceDelta };
+        break;
+      }
     }
-    return withStationsReplaced(ctx, route, c, candidates);
+    // Small instances afford re-placing the stations for every insertion; large ones only when nothing else fits.
+    if (!(replaceStations && local === null) && ctx.instance.customers.length > EXHAUSTIVE_CUSTOMERS) return local;
+    const replaced = withStationsReplaced(ctx, route, c, candidates);
+    return replaced !== null && (local === null || replaced.delta < local.delta - 1e-9) ? replaced : local;
   }
   // Paper objective: the first few feasible candidates by distance, compared on the true cost.
   let best: Insertion | null = null;
@@ -88,7 +95,9 @@ function withStationsReplaced(ctx: SearchContext, route: RouteState, c: number, 
     if (cand.nodes.length !== 1 || tried >= FALLBACK_POSITIONS) continue;
     tried++;
     const customers = applyInsertion(route.nodes, cand).filter(isCustomer);
-    const nodes = placeStations(ctx, customers);
+    // A station detour costs at most the way to c's farthest near station and back.
+    const detour = 2 * Math.max(0, ...ctx.nearStations[c]!.map((s) => ctx.fast.dist[c * ctx.fast.n + s]!));
+    const nodes = placeStations(ctx, customers, route.distance + cand.distanceDelta + detour);
     if (nodes === null) continue;
     const after = evaluateRoute(ctx, nodes);
     if (after !== null && (best === null || after.cost - route.cost < best.delta)) best = { pos: -1, nodes: [c], replacement: nodes, delta: after.cost - route.cost };
@@ -97,6 +106,7 @@ function withStationsReplaced(ctx: SearchContext, route: RouteState, c: number, 
 }
 
 const FALLBACK_POSITIONS = 2;
+const EXHAUSTIVE_CUSTOMERS = 25;
 
 export function applyInsertion(nodes: readonly number[], ins: { pos: number; nodes: readonly number[]; replacement?: readonly number[] }): number[] {
   if (ins.replacement !== undefined) return [...ins.replacement];
@@ -117,13 +127,20 @@ export function repair(ctx: SearchContext, routes: RouteState[], pool: number[],
   const cache = new Map<number, Array<Insertion | null>>();
   const order = rng.shuffle([...pool]);
   for (const c of order) cache.set(c, routes.map((r) => bestInsertion(ctx, r, c)));
+  // Customers with no local insertion anywhere also try re-placing a route's stations (costly, so only for them).
+  const hard = new Set<number>();
   const remaining = new Set(order);
   while (remaining.size > 0) {
     let pick = -1;
     let pickScore = -Infinity;
     let pickRoute = -1;
     for (const c of remaining) {
-      const options = cache.get(c)!;
+      let options = cache.get(c)!;
+      if (!hard.has(c) && options.every((o) => o === null)) {
+        hard.add(c);
+        options = routes.map((r) => bestInsertion(ctx, r, c, true));
+        cache.set(c, options);
+      }
       let best = Infinity;
       let second = Infinity;
       let bestRoute = -1;
@@ -162,6 +179,7 @@ export function repair(ctx: SearchContext, routes: RouteState[], pool: number[],
     }
     for (const c of remaining) {
       const options = cache.get(c)!;
+      // Re-placing stations is priced once per customer and repair; a changed route gets local insertions only.
       options[changed] = bestInsertion(ctx, routes[changed]!, c);
     }
   }

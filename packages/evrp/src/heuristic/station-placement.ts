@@ -4,8 +4,9 @@ import type { SearchContext } from './context';
  * Best station visits for a fixed order of customers: a labelling over the gaps between
  * consecutive customers, each gap driven directly, through one station near either end, or
  * through two (one near each end). Labels are SOC profiles with their distance, kept when no other label at the
- * same customer is both shorter and reaches every state earlier. Returns the cheapest feasible
- * node sequence (by distance), or null.
+ * same customer is both shorter and reaches every state earlier. Labels that cannot beat
+ * `upperBound` (distance so far + the direct rest of the route) are dropped, and at most BEAM
+ * labels are kept per customer. Returns the cheapest feasible node sequence found (by distance), or null.
  */
 
 interface Label {
@@ -16,11 +17,16 @@ interface Label {
 }
 
 const EPS = 1e-9;
+/** Labels kept per customer (the shortest): bounds the work on long routes; exact below it. */
+const BEAM = 8;
 
-export function placeStations(ctx: SearchContext, customers: readonly number[]): number[] | null {
+export function placeStations(ctx: SearchContext, customers: readonly number[], upperBound = Infinity): number[] | null {
   const f = ctx.fast;
   const n = f.n;
   const stops = [...customers, 0];
+  // rest[k]: direct distance from stop k to the end, a lower bound on what is still to drive.
+  const rest = new Float64Array(stops.length);
+  for (let k = stops.length - 2; k >= 0; k--) rest[k] = rest[k + 1]! + f.dist[stops[k]! * n + stops[k + 1]!]!;
   const start = new Float64Array(4);
   f.start(start);
   let labels: Label[] = [{ p: start, distance: 0, via: [], prev: null }];
@@ -44,12 +50,15 @@ export function placeStations(ctx: SearchContext, customers: readonly number[]):
           distance += f.dist[from * n + s]!;
           from = s;
         }
-        if (!ok || !f.step(p, from, to, last)) continue;
+        if (!ok) continue;
         distance += f.dist[from * n + to]!;
+        if (distance + rest[k]! > upperBound) continue;
+        if (!f.step(p, from, to, last)) continue;
         insertLabel(next, { p, distance, via, prev: l });
       }
     }
     if (next.length === 0) return null;
+    if (next.length > BEAM) next.sort((a, b) => a.distance - b.distance).length = BEAM;
     labels = next;
     prevNode = to;
   }
