@@ -1,7 +1,7 @@
 import type { Rng } from '@gridhaul/common';
 import { MIN_SESSION_H } from '../instance';
 import type { SaProblem } from './problem';
-import type { Candidate, SaState } from './state';
+import type { Candidate, Change, SaState } from './state';
 import { WAIT } from './state';
 
 /**
@@ -17,12 +17,14 @@ export interface MoveWeights {
   readonly slide: number;
   readonly shift: number;
   readonly resize: number;
+  /** Ours: shorten this session and let another visit of the same bus make up the energy. */
+  readonly transfer: number;
 }
 
-export const DEFAULT_MOVE_WEIGHTS: MoveWeights = { newCharger: 2, newWindow: 1, wait: 1, slide: 2, shift: 2, resize: 2 };
+export const DEFAULT_MOVE_WEIGHTS: MoveWeights = { newCharger: 2, newWindow: 1, wait: 1, slide: 2, shift: 2, resize: 2, transfer: 2 };
 
 export type MoveKind = keyof MoveWeights | 'newVisit';
-export const MOVE_KINDS: readonly MoveKind[] = ['newVisit', 'newCharger', 'newWindow', 'wait', 'slide', 'shift', 'resize'];
+export const MOVE_KINDS: readonly MoveKind[] = ['newVisit', 'newCharger', 'newWindow', 'wait', 'slide', 'shift', 'resize', 'transfer'];
 
 export interface MoveSettings {
   readonly weights: MoveWeights;
@@ -43,6 +45,7 @@ export class MoveMaker {
   private readonly gapLo: Float64Array;
   private readonly gapHi: Float64Array;
   private nGaps = 0;
+  private readonly probe = { visit: 0, charger: 0, startH: 0, endH: 0 };
   lastKind: MoveKind = 'newVisit';
 
   constructor(
@@ -54,7 +57,7 @@ export class MoveMaker {
     this.sEta = new Float64Array(p.nV);
     this.sRecv = new Float64Array(p.nV);
     const w = settings.weights;
-    this.weightList = [w.newCharger, w.newWindow, w.wait, w.slide, w.shift, w.resize];
+    this.weightList = [w.newCharger, w.newWindow, w.wait, w.slide, w.shift, w.resize, w.transfer];
     this.weightSum = this.weightList.reduce((a, b) => a + b, 0);
     const maxGaps = p.nV + 2;
     this.gapLo = new Float64Array(maxGaps);
@@ -86,9 +89,12 @@ export class MoveMaker {
       case 4:
         this.lastKind = 'shift';
         return this.shift(i);
-      default:
+      case 5:
         this.lastKind = 'resize';
         return this.resize(i);
+      default:
+        this.lastKind = 'transfer';
+        return this.transfer(i);
     }
   }
 
@@ -160,6 +166,46 @@ export class MoveMaker {
     const end = this.fitEnd(i, c, u, hi);
     if (end === null) return { visit: i, charger: WAIT, startH: 0, endH: 0 };
     return end === s.d[i] ? null : { visit: i, charger: c, startH: u, endH: end };
+  }
+
+  /**
+   * Transfer: shorten visit i's session (or drop it) and fit another visit of the same bus — its
+   * current session extended, or a new one — to make up what the bus then lacks. Moves energy
+   * between a bus's visits in one step, where two single moves would cross a penalty.
+   */
+  transfer(i: number): Candidate | null {
+    const p = this.p;
+    const s = this.s;
+    const b = p.busOf[i] as number;
+    const first = p.chainStart[b] as number;
+    const n = (p.chainStart[b + 1] as number) - first;
+    if (n < 2) return null;
+    let j = p.chain[first + this.rng.int(0, n - 1)] as number;
+    if (j === i) j = p.chain[first + ((p.posInChain[i] as number) - first + 1 + this.rng.int(0, n - 2)) % n] as number;
+    if (!p.isChargeable[j]) return null;
+    const c = s.q[i] as number;
+    const u = s.u[i] as number;
+    const len = ((s.d[i] as number) - u) * this.rng.next();
+    const shrunk: Change = len >= MIN_SESSION_H ? { visit: i, charger: c, startH: u, endH: u + len } : { visit: i, charger: WAIT, startH: 0, endH: 0 };
+    const cj = s.q[j] as number;
+    let charger: number;
+    let start: number;
+    let hi: number;
+    if (cj >= 0) {
+      charger = cj;
+      start = s.u[j] as number;
+      hi = this.gapEndAt(cj, j, start);
+    } else {
+      const chargers = p.chargersOfType[this.pickType()] as Int32Array;
+      charger = chargers[this.rng.int(0, chargers.length - 1)] as number;
+      if (!this.collectGaps(charger, j)) return null;
+      const g = this.rng.int(0, this.nGaps - 1);
+      start = this.rng.uniform(this.gapLo[g] as number, (this.gapHi[g] as number) - MIN_SESSION_H);
+      hi = this.gapHi[g] as number;
+    }
+    const end = this.fitEnd(j, charger, start, hi, shrunk);
+    if (end === null) return { ...shrunk };
+    return { ...shrunk, also: { visit: j, charger, startH: start, endH: end } };
   }
 
   /**
@@ -239,11 +285,19 @@ export class MoveMaker {
 
   /**
    * The earliest end in [start, hi] at which bus i's SOC shortfall is as small as charging until hi
-   * would make it (bisection: more charge never hurts later events); null when no charge is needed.
+   * would make it (bisection: more charge never hurts later events), with `fixed` (another visit of
+   * the bus) changed as well; null when no charge is needed.
    */
-  fitEnd(i: number, c: number, start: number, hi: number): number | null {
+  fitEnd(i: number, c: number, start: number, hi: number, fixed: Change | null = null): number | null {
     const b = this.p.busOf[i] as number;
-    const pen = (end: number): number => this.s.simulateBus(b, i, c, start, end, this.sEta, this.sRecv);
+    const probe = this.probe;
+    probe.visit = i;
+    probe.charger = c;
+    probe.startH = start;
+    const pen = (end: number): number => {
+      probe.endH = end;
+      return this.s.simulateBus(b, fixed, probe, this.sEta, this.sRecv);
+    };
     const target = pen(hi) + 1e-9;
     if (pen(start) <= target) return null;
     let lo = start;

@@ -40,6 +40,14 @@ export interface SaProblem {
   readonly energyPerKWh: number;
   readonly demandPerKW: number;
   readonly capacityPerKW: number;
+  /**
+   * Weight of Σ_bins max(0, cover − overlapFromKW)² · binH (kW²·h), a search-only term that breaks
+   * the plateaus of the capacity maximum (removing one of several equal peaks lowers it). Not part
+   * of the reported cost.
+   */
+  readonly overlapWeight: number;
+  /** Power above which simultaneous sessions count as overlap: the largest charger's. */
+  readonly overlapFromKW: number;
   readonly windowH: number;
   /** Charging curve of charger c on bus b: curves[c * nB + b]. */
   readonly curves: readonly ChargingCurve[];
@@ -53,6 +61,7 @@ export interface SaProblemOptions {
   /** Bins per demand window (30 → 30-s bins for 15-minute windows). */
   readonly binsPerWindow: number;
   readonly penaltyPerKWh?: number;
+  readonly overlapWeight?: number;
 }
 
 export function buildSaProblem(instance: Instance, options: SaProblemOptions): SaProblem {
@@ -126,6 +135,8 @@ export function buildSaProblem(instance: Instance, options: SaProblemOptions): S
     energyPerKWh: costs.energyPerKWh,
     demandPerKW: costs.demandPerKW,
     capacityPerKW: costs.capacityPerKW,
+    overlapWeight: options.overlapWeight ?? costs.capacityPerKW * 1e-5,
+    overlapFromKW: maxPower,
     windowH,
     // A kWh short must cost more than anything it could save: the demand of delivering it inside one
     // window (1 kWh / windowH kW), its energy, a whole charger's capacity charge, the dearest charger.

@@ -4,12 +4,17 @@ import { BinLayer } from './layer';
 import { PeakTracker } from './peak';
 import type { SaProblem } from './problem';
 
-/** A proposed change to one visit: charge on `charger` over [startH, endH], or wait (charger −1). */
-export interface Candidate {
+/** A change to one visit: charge on `charger` over [startH, endH], or wait (charger −1). */
+export interface Change {
   readonly visit: number;
   readonly charger: number;
   readonly startH: number;
   readonly endH: number;
+}
+
+/** A proposed move: one change, and optionally a second one to another visit of the same bus. */
+export interface Candidate extends Change {
+  readonly also?: Change;
 }
 
 export const WAIT = -1;
@@ -48,16 +53,21 @@ export class SaState {
   /** Only when the capacity is priced. */
   readonly capacityTracker: PeakTracker | null;
   energyKWh = 0;
+  /** The search-only overlap term (problem.overlapWeight · Σ cover² · binH). */
+  overlap = 0;
   chargerCost = 0;
   penaltyKWh = 0;
 
   // Scratch of the last evaluation.
+  private readonly countDelta: Int32Array;
+  private readonly touchedChargers: Int32Array;
   private readonly sEta: Float64Array;
   private readonly sRecv: Float64Array;
   private evaluated: Candidate | null = null;
   private evPenaltyKWh = 0;
   private evEnergyDelta = 0;
   private evChargerDelta = 0;
+  private evOverlapDelta = 0;
   private appliesSinceRebuild = 0;
 
   constructor(readonly p: SaProblem) {
@@ -73,6 +83,8 @@ export class SaState {
     this.cover = new BinLayer(p.nBins);
     this.demandTracker = new PeakTracker(p.nBins, p.windowBins, p.windowStride, p.demandPerKW / p.windowH);
     this.capacityTracker = p.capacityPerKW > 0 ? new PeakTracker(p.nBins, 1, 1, p.capacityPerKW) : null;
+    this.countDelta = new Int32Array(p.nC);
+    this.touchedChargers = new Int32Array(4);
     this.sEta = new Float64Array(p.nV);
     this.sRecv = new Float64Array(p.nV);
     this.rebuild();
@@ -131,7 +143,7 @@ export class SaState {
     this.energyKWh = 0;
     this.penaltyKWh = 0;
     for (let b = 0; b < p.nB; b++) {
-      const pen = this.simulateBus(b, -1, WAIT, 0, 0, this.eta, this.recv);
+      const pen = this.simulateBus(b, null, null, this.eta, this.recv);
       this.busPenaltyKWh[b] = pen;
       this.penaltyKWh += pen;
     }
@@ -142,6 +154,11 @@ export class SaState {
     }
     this.demandTracker.rebuild(this.energy.bins);
     this.capacityTracker?.rebuild(this.cover.bins);
+    this.overlap = 0;
+    if (this.capacityTracker) {
+      for (let k = 0; k < p.nBins; k++) this.overlap += excess2(this.cover.bins[k] as number, p.overlapFromKW);
+      this.overlap *= p.overlapWeight * p.binH;
+    }
     this.evaluated = null;
     this.appliesSinceRebuild = 0;
   }
@@ -161,24 +178,31 @@ export class SaState {
   }
 
   /**
-   * Simulates bus b with visit `ov` overridden by (oq, ou, od) (ov = −1: no override), writing
-   * arrival SOC and energy received per visit; returns kWh below bounds summed over all events.
+   * Simulates bus b with up to two visits changed (null: as they are), writing arrival SOC and
+   * energy received per visit; returns kWh below bounds summed over all events.
    */
-  simulateBus(b: number, ov: number, oq: number, ou: number, od: number, outEta: Float64Array, outRecv: Float64Array): number {
+  simulateBus(b: number, c1: Change | null, c2: Change | null, outEta: Float64Array, outRecv: Float64Array): number {
     const p = this.p;
     const kappa = p.kappa[b] as number;
     const lo = p.socMin[b] as number;
     let e = p.socInit[b] as number;
     let pen = 0;
     const end = p.chainStart[b + 1] as number;
+    const v1 = c1 ? c1.visit : -1;
+    const v2 = c2 ? c2.visit : -1;
     let last = -1;
     for (let k = p.chainStart[b] as number; k < end; k++) {
       const j = p.chain[k] as number;
       outEta[j] = e;
       if (e < lo) pen += lo - e;
-      const c = j === ov ? oq : (this.q[j] as number);
       let r = 0;
-      if (c >= 0) r = j === ov ? this.charge(c, b, e, kappa, od - ou) : this.charge(c, b, e, kappa, (this.d[j] as number) - (this.u[j] as number));
+      const ch = j === v1 ? c1 : j === v2 ? c2 : null;
+      if (ch) {
+        if (ch.charger >= 0) r = this.charge(ch.charger, b, e, kappa, ch.endH - ch.startH);
+      } else {
+        const c = this.q[j] as number;
+        if (c >= 0) r = this.charge(c, b, e, kappa, (this.d[j] as number) - (this.u[j] as number));
+      }
       outRecv[j] = r;
       e += r - (p.discharge[j] as number);
       last = j;
@@ -247,7 +271,10 @@ export class SaState {
     if (!committed) this.cover.touch(a, b);
   }
 
-  /** Cost change if `cand` were applied. Writes scratch only; the state is unchanged. */
+  /**
+   * Change of the search objective (cost plus the overlap term) if `cand` were applied. Writes
+   * scratch only; the state is unchanged.
+   */
   evaluate(cand: Candidate): number {
     const p = this.p;
     const i = cand.visit;
@@ -255,7 +282,9 @@ export class SaState {
     this.energy.clear();
     this.cover.clear();
 
-    const pen = this.simulateBus(b, i, cand.charger, cand.startH, cand.endH, this.sEta, this.sRecv);
+    const also = cand.also ?? null;
+    const i2 = also ? also.visit : -1;
+    const pen = this.simulateBus(b, cand, also, this.sEta, this.sRecv);
     let dE = 0;
     const end = p.chainStart[b + 1] as number;
     const kappa = p.kappa[b] as number;
@@ -263,9 +292,10 @@ export class SaState {
       const j = p.chain[k] as number;
       dE += (this.sRecv[j] as number) - (this.recv[j] as number);
       const oldC = this.q[j] as number;
-      if (j === i) {
+      const ch = j === i ? cand : j === i2 ? also : null;
+      if (ch) {
         if (oldC >= 0) this.addSession(false, -1, oldC, b, this.eta[j] as number, this.u[j] as number, this.d[j] as number);
-        if (cand.charger >= 0) this.addSession(false, 1, cand.charger, b, this.sEta[j] as number, cand.startH, cand.endH);
+        if (ch.charger >= 0) this.addSession(false, 1, ch.charger, b, this.sEta[j] as number, ch.startH, ch.endH);
       } else if (oldC >= 0 && this.sEta[j] !== this.eta[j] && this.profileDependsOnSoc(j, oldC, kappa)) {
         this.addSession(false, -1, oldC, b, this.eta[j] as number, this.u[j] as number, this.d[j] as number);
         this.addSession(false, 1, oldC, b, this.sEta[j] as number, this.u[j] as number, this.d[j] as number);
@@ -278,21 +308,53 @@ export class SaState {
       dPeakCost += tr.costPerUnit * (tr.peakWith(this.energy.pre, this.energy.lo, this.energy.hi) - tr.peak);
     }
     const cap = this.capacityTracker;
+    this.evOverlapDelta = 0;
     if (cap && this.cover.touched) {
       this.cover.prefix();
       dPeakCost += cap.costPerUnit * (cap.peakWith(this.cover.pre, this.cover.lo, this.cover.hi) - cap.peak);
+      let sq = 0;
+      const from = p.overlapFromKW;
+      for (let k = this.cover.lo; k <= this.cover.hi; k++) {
+        const x = this.cover.bins[k] as number;
+        const dx = this.cover.delta[k] as number;
+        if (dx !== 0) sq += excess2(x + dx, from) - excess2(x, from);
+      }
+      this.evOverlapDelta = p.overlapWeight * p.binH * sq;
     }
-    let dChargers = 0;
-    const oldC = this.q[i] as number;
-    if (oldC !== cand.charger) {
-      if (oldC >= 0 && this.useCount[oldC] === 1) dChargers -= p.chargerCost[oldC] as number;
-      if (cand.charger >= 0 && this.useCount[cand.charger] === 0) dChargers += p.chargerCost[cand.charger] as number;
-    }
+    const dChargers = this.chargerCostDelta(cand, also);
     this.evaluated = cand;
     this.evPenaltyKWh = pen;
     this.evEnergyDelta = dE;
     this.evChargerDelta = dChargers;
-    return dChargers + p.energyPerKWh * dE + dPeakCost + p.penaltyPerKWh * (pen - (this.busPenaltyKWh[b] as number));
+    return dChargers + p.energyPerKWh * dE + dPeakCost + this.evOverlapDelta + p.penaltyPerKWh * (pen - (this.busPenaltyKWh[b] as number));
+  }
+
+  /** Cost of chargers that become used or unused when the candidate's visits change charger. */
+  private chargerCostDelta(c1: Change, c2: Change | null): number {
+    const p = this.p;
+    const delta = this.countDelta;
+    const touched = this.touchedChargers;
+    let n = 0;
+    const note = (c: number, d: number): void => {
+      if (c < 0) return;
+      if (delta[c] === 0) touched[n++] = c; // a repeat is harmless: its second pass sees delta 0
+      delta[c] = (delta[c] as number) + d;
+    };
+    for (const ch of c2 ? [c1, c2] : [c1]) {
+      const old = this.q[ch.visit] as number;
+      if (old === ch.charger) continue;
+      note(old, -1);
+      note(ch.charger, 1);
+    }
+    let cost = 0;
+    for (let k = 0; k < n; k++) {
+      const c = touched[k] as number;
+      const before = (this.useCount[c] as number) > 0;
+      const after = (this.useCount[c] as number) + (delta[c] as number) > 0;
+      if (before !== after) cost += after ? (p.chargerCost[c] as number) : -(p.chargerCost[c] as number);
+      delta[c] = 0;
+    }
+    return cost;
   }
 
   /** Penalty change of the last evaluation, kWh. */
@@ -313,24 +375,9 @@ export class SaState {
   apply(cand: Candidate): void {
     if (this.evaluated !== cand) this.evaluate(cand);
     const p = this.p;
-    const i = cand.visit;
-    const b = p.busOf[i] as number;
-    const oldC = this.q[i] as number;
-    if (oldC >= 0) {
-      const list = this.onCharger[oldC] as number[];
-      list.splice(list.indexOf(i), 1);
-      this.useCount[oldC] = (this.useCount[oldC] as number) - 1;
-    }
-    this.q[i] = cand.charger;
-    this.u[i] = cand.charger >= 0 ? cand.startH : (p.arrival[i] as number);
-    this.d[i] = cand.charger >= 0 ? cand.endH : (p.arrival[i] as number);
-    if (cand.charger >= 0) {
-      const list = this.onCharger[cand.charger] as number[];
-      let k = list.length;
-      while (k > 0 && (this.u[list[k - 1] as number] as number) > cand.startH) k--;
-      list.splice(k, 0, i);
-      this.useCount[cand.charger] = (this.useCount[cand.charger] as number) + 1;
-    }
+    const b = p.busOf[cand.visit] as number;
+    this.place(cand);
+    if (cand.also) this.place(cand.also);
     this.chargerCost += this.evChargerDelta;
     this.energyKWh += this.evEnergyDelta;
     this.penaltyKWh += this.evPenaltyKWh - (this.busPenaltyKWh[b] as number);
@@ -345,12 +392,35 @@ export class SaState {
       this.energy.commit();
       this.demandTracker.commit(this.energy.pre, this.energy.lo, this.energy.hi);
     }
+    this.overlap += this.evOverlapDelta;
     if (this.capacityTracker && this.cover.touched) {
       this.cover.commit();
       this.capacityTracker.commit(this.cover.pre, this.cover.lo, this.cover.hi);
     }
     this.evaluated = null;
     if (++this.appliesSinceRebuild >= 20000) this.rebuild();
+  }
+
+  /** Moves one visit to its new charger (or its idle queue) and times. */
+  private place(ch: Change): void {
+    const p = this.p;
+    const i = ch.visit;
+    const oldC = this.q[i] as number;
+    if (oldC >= 0) {
+      const list = this.onCharger[oldC] as number[];
+      list.splice(list.indexOf(i), 1);
+      this.useCount[oldC] = (this.useCount[oldC] as number) - 1;
+    }
+    this.q[i] = ch.charger;
+    this.u[i] = ch.charger >= 0 ? ch.startH : (p.arrival[i] as number);
+    this.d[i] = ch.charger >= 0 ? ch.endH : (p.arrival[i] as number);
+    if (ch.charger >= 0) {
+      const list = this.onCharger[ch.charger] as number[];
+      let k = list.length;
+      while (k > 0 && (this.u[list[k - 1] as number] as number) > ch.startH) k--;
+      list.splice(k, 0, i);
+      this.useCount[ch.charger] = (this.useCount[ch.charger] as number) + 1;
+    }
   }
 
   /**
@@ -380,4 +450,8 @@ export class SaState {
     }
     return true;
   }
+}
+
+function excess2(x: number, from: number): number {
+  return x > from ? (x - from) * (x - from) : 0;
 }
