@@ -25,17 +25,23 @@ export async function solveRequest(req: SolveRequest, signal: AbortSignal, onPro
   return { ...outcome, check: type.check(input, outcome), seed: req.seed, solveSec };
 }
 
+/** A thread serves one request at a time, many in its life: imports and solver engines load once. */
 const port = parentPort;
 if (port) {
-  const abort = new AbortController();
+  let abort: AbortController | null = null;
   port.on('message', (msg: { kind: 'solve'; request: SolveRequest } | { kind: 'cancel' }) => {
-    if (msg.kind === 'cancel') return abort.abort();
-    solveRequest(msg.request, abort.signal, (progress) => port.postMessage({ kind: 'progress', progress } satisfies SolveReply))
+    if (msg.kind === 'cancel') return abort?.abort();
+    const current = new AbortController();
+    abort = current;
+    solveRequest(msg.request, current.signal, (progress) => port.postMessage({ kind: 'progress', progress } satisfies SolveReply))
       .then((solution) => port.postMessage({ kind: 'done', solution } satisfies SolveReply))
       .catch((error: unknown) => {
         const tag = error instanceof GridHaulError ? error.tag : error instanceof Error ? error.name : 'ERROR';
         const message = error instanceof Error ? error.message : String(error);
         port.postMessage({ kind: 'error', tag, message } satisfies SolveReply);
+      })
+      .finally(() => {
+        if (abort === current) abort = null;
       });
   });
 }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { expectClose } from '@gridhaul/common/testing';
+import { Rng } from '@gridhaul/common';
+import { marketSplitLp } from '../testing/fixtures';
 import { solveInThread } from './thread-runner';
 
 /** Hillier & Lieberman, Introduction to Operations Research, Wyndor Glass: optimum 36 at (2, 6). */
@@ -32,5 +34,14 @@ describe('solveInThread', () => {
   it('rejects input that names an unknown variable, from inside the thread', async () => {
     const bad = { ...wyndor, constraints: [{ name: 'r', terms: [{ var: 'z', coef: 1 }], sense: '<=', rhs: 1 }] };
     await expect(solveInThread({ problemType: 'lp', input: bad, seed: 1 }, {})).rejects.toMatchObject({ tag: 'ZodError' });
+  });
+
+  it('stops a solve on abort (tag JOB_CANCELLED), and the next solve still works', async () => {
+    const abort = new AbortController();
+    const slow = solveInThread({ problemType: 'lp', input: marketSplitLp(new Rng(5)), seed: 1, timeLimitSec: 120 }, { signal: abort.signal });
+    setTimeout(() => abort.abort(), 300);
+    await expect(slow).rejects.toMatchObject({ tag: 'JOB_CANCELLED' });
+    const next = await solveInThread({ problemType: 'lp', input: wyndor, seed: 1 }, {});
+    expect(next.check.feasible).toBe(true);
   });
 });

@@ -43,20 +43,6 @@ export function scenarioRepository(prisma: PrismaClient) {
         clonedFromId: r.clonedFromId,
         createdAt: r.createdAt.toISOString(),
       })),
-    /** A copy with a new id, remembering its source; `changes` are shallow-merged into the document. */
-    clone: async (id: string, name: string | undefined, changes: Record<string, unknown> = {}): Promise<Scenario> => {
-      const source = await get(id);
-      return toScenario(
-        await prisma.scenario.create({
-          data: {
-            name: name ?? `${source.name} (copy)`,
-            problemType: source.problemType,
-            document: { ...source.document, ...changes } as object,
-            clonedFromId: source.id,
-          },
-        }),
-      );
-    },
     delete: (id: string) => guard('scenario', id, async () => void (await prisma.scenario.delete({ where: { id } }))),
   };
 }
