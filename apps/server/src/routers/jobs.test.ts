@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { Rng } from '@gridhaul/common';
 import { expectClose } from '@gridhaul/common/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -45,6 +46,18 @@ describe.each(testBackends())('solve jobs (in-process queue, worker threads) on 
     expect(done.status).toBe('cancelled');
     expect(await s.repos.jobs.countSolutions(job.id)).toBe(0);
     await expect(api.jobs.cancel({ id: job.id })).rejects.toMatchObject({ code: 'CONFLICT' });
+  });
+
+  it('solves E-VRPTW c101C5 variant (a) exactly: distance 257.75, as Schneider et al. (2014) report; the evrp checker agrees', async () => {
+    const text = readFileSync(new URL('../../test/data/c101C5.txt', import.meta.url), 'utf8');
+    const job = await api.jobs.enqueue({ problemType: 'evrp', input: { instance: { text, name: 'c101C5' }, variant: 'a' } });
+    expect((await waitForJob(s, job.id)).status).toBe('succeeded');
+    const result = await api.jobs.result({ id: job.id });
+    expect(result.status).toBe('optimal');
+    expectClose(result.objective ?? NaN, 257.75, { abs: 0.005 }, 'c101C5 (a) distance (Schneider et al. 2014)');
+    expect(await api.jobs.check({ id: job.id })).toMatchObject({ feasible: true, problems: [] });
+    const broken = await api.jobs.enqueue({ problemType: 'evrp', input: { instance: { text: 'not an instance' }, variant: 'a' } }).catch((e: unknown) => e);
+    expect(broken).toMatchObject({ code: 'BAD_REQUEST', cause: { field: 'input.instance.text' } });
   });
 
   it('refuses unknown problem types, invalid inputs and unknown ids without creating a job', async () => {
