@@ -60,6 +60,32 @@ describe.each(testBackends())('solve jobs (in-process queue, worker threads) on 
     expect(broken).toMatchObject({ code: 'BAD_REQUEST', cause: { field: 'input.instance.text' } });
   });
 
+  it('schedules bus charging with simulated annealing; the bus-charging checker re-derives the same total cost', async () => {
+    // Two 100 kWh buses that must keep 20 kWh and end at 50 kWh, one 10 kW and one 40 kW charger.
+    const instance = {
+      name: 'two-bus',
+      horizonH: 4,
+      buses: ['b0', 'b1'].map((id) => ({ id, batteryKWh: 100, initialSocKWh: 60, minSocKWh: 20, finalSocKWh: 50 })),
+      visits: [
+        { bus: 0, arrivalH: 0, departureH: 1, dischargeAfterKWh: 30 },
+        { bus: 0, arrivalH: 2, departureH: 4, dischargeAfterKWh: 0 },
+        { bus: 1, arrivalH: 0, departureH: 1, dischargeAfterKWh: 45 },
+        { bus: 1, arrivalH: 1.5, departureH: 4, dischargeAfterKWh: 0 },
+      ],
+      chargers: [{ id: 'slow', type: 'slow', powerKW: 10 }, { id: 'fast', type: 'fast', powerKW: 40 }],
+      costs: { energyPerKWh: 0.5, demandPerKW: 10, demandWindowH: 0.25, chargerPerUnit: { slow: 100, fast: 300 } },
+    };
+    const job = await api.jobs.enqueue({ problemType: 'bus-charging', input: { instance: { format: 'json', text: JSON.stringify(instance) }, seconds: 1 }, seed: 4 });
+    expect((await waitForJob(s, job.id)).status).toBe('succeeded');
+    const result = await api.jobs.result({ id: job.id });
+    expect(result.status).toBe('feasible');
+    const check = await api.jobs.check({ id: job.id });
+    expect(check.feasible).toBe(true);
+    expectClose(check.objective ?? NaN, result.objective ?? NaN, { abs: 1e-6 }, 'checker cost vs solver cost');
+    // 20 + 35 kWh more than the buses start with must be bought: energy cost at least 0.5 $/kWh × 55 kWh.
+    expect(result.costs['energy']).toBeGreaterThanOrEqual(0.5 * 55 - 1e-6);
+  });
+
   it('refuses unknown problem types, invalid inputs and unknown ids without creating a job', async () => {
     const before = await tableCounts((sql) => s.db.sql.query(sql));
     await expect(api.jobs.enqueue({ problemType: 'warp-drive', input: {} })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
