@@ -68,4 +68,13 @@ describe('ALNS', () => {
     expectClose(report.distance, a.cost, { abs: 1e-6 }, 'ALNS cost = checked distance');
     expect(a.seed).toBe(5);
   });
+
+  it('paper objective with a fleet bound: r105C5 (c), m = 3 reaches the proven 254.63 (CATALDO-DIAZ.md)', () => {
+    const inst = loadInstance('r105C5');
+    const rules = rulesFor('c', 'paper');
+    const run = runAlns(buildContext(inst, rules), { seed: 1, maxIterations: 200, maxVehicles: 3 });
+    const report = checkSolution(inst, rules, buildSolution(inst, rules, run.routes)!, { maxVehicles: 3 });
+    expect(report.violations).toEqual([]);
+    expectClose(report.objective, 254.63, { abs: 0.05 }, 'r105C5 (c) paper objective');
+  });
 });
