@@ -1,3 +1,4 @@
+import type { SolveOptions } from '@gridhaul/lp';
 import type { CoOptTruck } from '@gridhaul/routing';
 import type { CoOptCase } from './coopt/data';
 import type { GreedyPolicy } from './coopt/greedy';
@@ -55,12 +56,12 @@ function row(network: string, chemistry: Chemistry, policy: ComparisonRow['polic
  * The comparative analysis of the issue: chemistry × network × policy, same data, prices and
  * rules; exact = fleet MILP, the greedy policies as published (compat). Costs come from the checker.
  */
-export async function chemistryNetworkPolicyTable(cases: readonly CoOptCase[], options: { chemistries?: readonly Chemistry[]; settings?: Partial<CoOptSettings>; timeLimitSec?: number; mipRelGap?: number } = {}): Promise<ComparisonRow[]> {
+export async function chemistryNetworkPolicyTable(cases: readonly CoOptCase[], options: { chemistries?: readonly Chemistry[]; settings?: Partial<CoOptSettings>; timeLimitSec?: number; mipRelGap?: number; backend?: SolveOptions['backend'] } = {}): Promise<ComparisonRow[]> {
   const rows: ComparisonRow[] = [];
   for (const c of cases) {
     for (const chemistry of options.chemistries ?? (['nmc', 'lfp', 'generalized'] as const)) {
       const settings = { ...options.settings, chemistry };
-      const exact = await planCoOpt(c, { settings, ...(options.timeLimitSec === undefined ? {} : { timeLimitSec: options.timeLimitSec }), ...(options.mipRelGap === undefined ? {} : { mipRelGap: options.mipRelGap }) });
+      const exact = await planCoOpt(c, { settings, ...solverOptions(options) });
       rows.push(row(c.name, chemistry, 'exact', exact));
       for (const greedy of ['cost-optimised', 'distance-minimised'] as const) rows.push(row(c.name, chemistry, greedy, await planCoOpt(c, { policy: 'heuristic', greedy, settings, requests: exact.requests })));
     }
@@ -85,7 +86,7 @@ export interface ScalingPoint {
  * Scaling on seeded synthetic networks: one exchange per construction site, a fleet of identical
  * trucks (one per site), fleet MILP with a time limit; the gap at the limit is reported.
  */
-export async function scalingCurve(options: { sizes: readonly number[]; seed: number; truck: CoOptTruck; base: CoOptCase; settings?: Partial<CoOptSettings>; timeLimitSec?: number; mipRelGap?: number }): Promise<ScalingPoint[]> {
+export async function scalingCurve(options: { sizes: readonly number[]; seed: number; truck: CoOptTruck; base: CoOptCase; settings?: Partial<CoOptSettings>; timeLimitSec?: number; mipRelGap?: number; backend?: SolveOptions['backend'] }): Promise<ScalingPoint[]> {
   const points: ScalingPoint[] = [];
   for (const n of options.sizes) {
     const probe = syntheticCoOptCase({ nodes: n, seed: options.seed, trucks: [options.truck], prices: options.base.prices, trafficIndex: options.base.network.trafficIndex });
@@ -95,7 +96,7 @@ export async function scalingCurve(options: { sizes: readonly number[]; seed: nu
     const requests = exchangeRequests(c, settings)
       .filter((r) => r.ordinal === 1)
       .map((r, id) => ({ ...r, id }));
-    const exact = await planCoOpt(c, { settings, requests, ...(options.timeLimitSec === undefined ? {} : { timeLimitSec: options.timeLimitSec }), ...(options.mipRelGap === undefined ? {} : { mipRelGap: options.mipRelGap }) });
+    const exact = await planCoOpt(c, { settings, requests, ...solverOptions(options) });
     const greedy = await planCoOpt(c, { policy: 'heuristic', greedy: 'cost-optimised', settings, requests });
     points.push({
       nodes: n,
@@ -111,6 +112,10 @@ export async function scalingCurve(options: { sizes: readonly number[]; seed: nu
     });
   }
   return points;
+}
+
+function solverOptions(o: { timeLimitSec?: number; mipRelGap?: number; backend?: SolveOptions['backend'] }): { timeLimitSec?: number; mipRelGap?: number; backend?: SolveOptions['backend'] } {
+  return { ...(o.timeLimitSec === undefined ? {} : { timeLimitSec: o.timeLimitSec }), ...(o.mipRelGap === undefined ? {} : { mipRelGap: o.mipRelGap }), ...(o.backend === undefined ? {} : { backend: o.backend }) };
 }
 
 /** A markdown table from rows of plain values. */

@@ -1,5 +1,5 @@
 import { GridHaulError, InputError } from '@gridhaul/common';
-import type { MipProgress } from '@gridhaul/lp';
+import type { MipProgress, SolveOptions } from '@gridhaul/lp';
 import { checkCoOptPlan, type CoOptCheck } from './checker';
 import type { CoOptCase, PriceTable } from './data';
 import { solveCoOptDp } from './dp';
@@ -26,6 +26,8 @@ export interface PlanCoOptOptions {
   truckIds?: readonly number[];
   timeLimitSec?: number;
   mipRelGap?: number;
+  /** @gridhaul/lp back-end for the MILP (default highs-wasm; 'cbc' runs the native CBC when installed). */
+  backend?: SolveOptions['backend'];
   onProgress?: (p: MipProgress) => void;
 }
 
@@ -83,6 +85,7 @@ export async function planCoOpt(c: CoOptCase, options: PlanCoOptOptions = {}): P
       ...(options.timeLimitSec === undefined ? {} : { timeLimitSec: options.timeLimitSec }),
       ...(options.mipRelGap === undefined ? {} : { mipRelGap: options.mipRelGap }),
       ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
+      ...(options.backend === undefined ? {} : { backend: options.backend }),
     });
     plan = r.plan;
     status = r.status;
