@@ -77,7 +77,7 @@ function smallTable(variant: Variant, names: string[], rows: Row[], methods: Arr
     }
     for (const m of methods) {
       const r = rows.find((x) => x.name === name && x.method === m)!;
-      cells.push(r.checked ? r.status : `${r.status} (unchecked)`, `${r.vehicles ?? '–'} / ${fmt(r.objective)}`, r.gap === null ? '–' : `${(100 * r.gap).toFixed(2)} %`, r.seconds.toFixed(3));
+      cells.push(r.checked ? r.status : r.status === 'infeasible' ? 'infeasible (proven)' : `${r.status} (no checked solution)`, `${r.vehicles ?? '–'} / ${fmt(r.objective)}`, r.gap === null ? '–' : `${(100 * r.gap).toFixed(2)} %`, r.seconds.toFixed(3));
     }
     if (methods.length === 2) {
       const e = rows.find((x) => x.name === name && x.method === 'enumeration')!;
@@ -87,7 +87,13 @@ function smallTable(variant: Variant, names: string[], rows: Row[], methods: Arr
     }
     return cells;
   });
-  const solved = methods.map((m) => `${m}: ${rows.filter((r) => r.method === m && r.status === 'optimal').length}/${names.length} proven optimal`).join('; ');
+  const solved = methods
+    .map((m) => {
+      const done = rows.filter((r) => r.method === m);
+      const infeasible = done.filter((r) => r.status === 'infeasible').length;
+      return `${m}: ${done.filter((r) => r.status === 'optimal').length}/${names.length} proven optimal${infeasible > 0 ? `, ${infeasible} proven infeasible` : ''}, total ${done.reduce((t, r) => t + r.seconds, 0).toFixed(1)} s`;
+    })
+    .join('; ');
   const agree = variant === 'a' ? `; matches published: ${names.filter((n) => { const r = rows.find((x) => x.name === n && x.method === methods[0]); const p = PUBLISHED_FULL_RECHARGE[n]; return r && p && r.vehicles === p[0] && Math.abs((r.objective ?? 0) - p[1]) < 0.005; }).length}/${names.length}` : '';
   return `${markdownTable(header, body)}\n\n${solved}${agree}`;
 }
