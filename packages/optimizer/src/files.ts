@@ -47,6 +47,7 @@ export function readDeliveryData(source: string): DeliveryInstance {
     const vehicles = find(source, ['vehicles.json'], 'data');
     return parseDeliveryFiles({ name: source, demandCsv: text(demand, 'demand'), distanceCsv: text(distance, 'distances'), vehiclesJson: text(vehicles, 'vehicles'), files: { demand, distance, vehicles } });
   }
+  if (!existsSync(source)) throw new InputError('data', source, `${DELIVERY_CASES.join(' | ')}, a folder with the shared CSVs and vehicles.json, or a scenario JSON file`);
   const s = scenario(source);
   const demand = field(s, 'demand');
   const distance = field(s, 'distances');
@@ -57,6 +58,7 @@ export function readDeliveryData(source: string): DeliveryInstance {
 /** The charging cycle: 'skagerak' (bundled), a folder with charging-cycle.json, or that file. */
 export function readChargingCycleData(source: string): ChargingCycleInstance {
   if (source === 'skagerak') return bundledChargingCycle();
+  if (!existsSync(source)) throw new InputError('data', source, "'skagerak', a folder with charging-cycle.json, or that file");
   const path = existsSync(source) && statSync(source).isDirectory() ? find(source, ['charging-cycle.json'], 'data') : source;
   return parseChargingCycleJson(text(path, 'data'), path);
 }
@@ -68,6 +70,7 @@ export function readChargingCycleData(source: string): ChargingCycleInstance {
  */
 export function readCoOptData(source: string): CoOptCase {
   if ((CO_OPT_CASES as readonly string[]).includes(source)) return bundledCoOptCase(source as CoOptCaseName);
+  if (!existsSync(source)) throw new InputError('data', source, `${CO_OPT_CASES.join(' | ')} or a scenario JSON file`);
   const s = scenario(source);
   const busMap = (s.json['busMap'] ?? CO_OPT_BUS_MAP.large) as Record<string, number>;
   return parseCoOptFiles({
