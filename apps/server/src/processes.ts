@@ -62,6 +62,7 @@ export async function startWorkerProcess(env: Env, opts: { concurrency?: number 
       workerId: handle.workerId,
       stop: async () => {
         await handle.stop();
+        await boss.stop({ graceful: true, wait: true });
         await db.close();
       },
     };

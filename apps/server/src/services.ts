@@ -62,6 +62,7 @@ export async function startServices(opts: ServiceOptions): Promise<RunningServic
     worker,
     config: { publicReads: opts.publicReads },
     close: async () => {
+      await worker?.stop();
       await queue.close();
       await db.close();
     },

@@ -84,26 +84,62 @@ export class PgBossQueue implements JobQueue {
 
 export interface WorkerHandle {
   workerId: string;
+  /** Takes no new jobs and resolves when the running ones are done. */
   stop(): Promise<void>;
 }
 
 /**
- * `gridhaul worker`: pulls solve jobs from pg-boss, `concurrency` at a time. A job whose worker is
- * killed expires and is retried on another worker; the attempt counter in the Job row makes sure
- * only the latest attempt's result is stored.
+ * `gridhaul worker`: pulls solve jobs from pg-boss, `concurrency` at a time. Each slot fetches the
+ * next job as soon as it finishes one (and waits `idleMs` only when the queue is empty). A job whose
+ * worker is killed expires and is retried on another worker; the attempt counter in the Job row
+ * makes sure only the latest attempt's result is stored.
  */
-export async function runWorker(opts: { repos: Repositories; boss: PgBoss; concurrency: number; log?: (line: string) => void }): Promise<WorkerHandle> {
+export async function runWorker(opts: { repos: Repositories; boss: PgBoss; concurrency: number; log?: (line: string) => void; idleMs?: number }): Promise<WorkerHandle> {
   const workerId = `pgboss:${hostname()}:${process.pid}`;
   const log = opts.log ?? (() => undefined);
-  for (let i = 0; i < opts.concurrency; i++) {
-    await opts.boss.work<{ jobId: string }>(SOLVE_QUEUE, { batchSize: 1, pollingIntervalSeconds: 0.5 }, async ([message]) => {
-      if (!message) return;
-      const claim = await opts.repos.jobs.start(message.data.jobId, workerId);
-      if (!claim) return log(`job ${message.data.jobId}: already finished or cancelled`);
-      log(`job ${claim.id}: attempt ${claim.attempt} started`);
-      const result = await executeJob(claim, { repos: opts.repos });
-      log(`job ${claim.id}: ${result}`);
+  let stopped = false;
+  const sleepers = new Set<() => void>();
+  const idle = () =>
+    new Promise<void>((resolve) => {
+      const wake = () => {
+        clearTimeout(t);
+        sleepers.delete(wake);
+        resolve();
+      };
+      const t = setTimeout(wake, opts.idleMs ?? 500);
+      sleepers.add(wake);
     });
-  }
-  return { workerId, stop: () => opts.boss.stop({ graceful: true, wait: true }) };
+  const slot = async () => {
+    while (!stopped) {
+      const [message] = await opts.boss.fetch<{ jobId: string }>(SOLVE_QUEUE, { batchSize: 1 }).catch((error: unknown) => {
+        log(`fetch failed: ${error instanceof Error ? error.message : String(error)}`);
+        return [];
+      });
+      if (!message) {
+        await idle();
+        continue;
+      }
+      try {
+        const claim = await opts.repos.jobs.start(message.data.jobId, workerId);
+        if (!claim) log(`job ${message.data.jobId}: already finished or cancelled`);
+        else {
+          log(`job ${claim.id}: attempt ${claim.attempt} started`);
+          log(`job ${claim.id}: ${await executeJob(claim, { repos: opts.repos })}`);
+        }
+        await opts.boss.complete(SOLVE_QUEUE, message.id);
+      } catch (error) {
+        log(`job ${message.data.jobId}: ${error instanceof Error ? error.message : String(error)}`);
+        await opts.boss.fail(SOLVE_QUEUE, message.id, { message: error instanceof Error ? error.message : String(error) }).catch(() => undefined);
+      }
+    }
+  };
+  const slots = Array.from({ length: opts.concurrency }, slot);
+  return {
+    workerId,
+    stop: async () => {
+      stopped = true;
+      for (const wake of [...sleepers]) wake();
+      await Promise.all(slots); // the jobs in hand finish; the caller stops pg-boss
+    },
+  };
 }

@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRepositories, type Repositories } from '../data';
 import { childEnv, loadEnv, postgresTarget } from '../env';
 import { openTestDatabase, testBackends, type TestDatabase } from '../testing/databases';
-import { softMarketSplitLp } from '../testing/fixtures';
+import { softMarketSplitLp, wyndorLp } from '../testing/fixtures';
+import { startServices } from '../services';
 import { waitForJob } from '../testing/services';
 import { bossSchemaFor, expireSecondsFor, PgBossQueue, startBoss, type BossConfig } from './pgboss-queue';
 
@@ -88,4 +89,20 @@ describe.each(testBackends().filter((b) => b === 'postgres'))('gridhaul worker p
     expect(solution?.status).toBe('timeLimitWithSolution');
     expect(solution?.check.feasible).toBe(true);
   }, 120_000);
+
+  it('gridhaul serve on Postgres solves through pg-boss with its own worker slot, and shuts down cleanly', async () => {
+    const schema = `${db.postgres?.schema}_serve`;
+    const target = postgresTarget(loadEnv().DATABASE_URL as string);
+    const services = await startServices({ database: { kind: 'postgres', ...target, schema }, queue: 'pgboss', threads: 1, publicReads: true, boss: { maintenanceIntervalSeconds: 1 } });
+    try {
+      expect(services.queue.kind).toBe('pgboss');
+      const job = await services.queue.enqueue({ problemType: 'lp', input: wyndorLp, seed: 2 });
+      const done = await waitForJob(services, job.id, 60_000);
+      expect(done.status).toBe('succeeded');
+      expect((await services.repos.jobs.solution(job.id))?.objective).toBeCloseTo(36, 6);
+    } finally {
+      await services.close();
+      await db.sql.exec(`DROP SCHEMA IF EXISTS "${bossSchemaFor(schema)}" CASCADE; DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+    }
+  });
 });
