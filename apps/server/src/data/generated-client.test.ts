@@ -25,7 +25,7 @@ describe('committed Prisma client', () => {
       writeFileSync(join(dir, 'prisma', 'schema.prisma'), readFileSync(schemaPath, 'utf8'));
       const run = spawnSync('npx', ['prisma', 'generate', '--schema', join(dir, 'prisma', 'schema.prisma')], {
         cwd: fileURLToPath(new URL('../..', import.meta.url)),
-        env: childEnv({ PRISMA_SCHEMA_ENGINE_BINARY: '/bin/true', PRISMA_HIDE_UPDATE_MESSAGE: '1' }),
+        env: childEnv({ PRISMA_SCHEMA_ENGINE_BINARY: '/bin/true', PRISMA_HIDE_UPDATE_MESSAGE: '1', CHECKPOINT_DISABLE: '1' }),
         encoding: 'utf8',
       });
       expect(run.status, run.stderr).toBe(0);
