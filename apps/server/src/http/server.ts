@@ -78,7 +78,8 @@ async function handleRest(services: Services, opts: HttpOptions, req: IncomingMe
     if (error instanceof BodyTooLargeError) {
       // Stop reading an oversized body: answer, then drop the connection instead of draining it.
       res.setHeader('connection', 'close');
-      res.on('finish', () => req.socket.destroy());
+      const socket = req.socket; // detached from req once the response has finished
+      res.on('finish', () => socket?.destroy());
     }
     sendError(res, error instanceof GridHaulError ? toTRPCError(error) : getTRPCErrorFromUnknown(error));
   }
