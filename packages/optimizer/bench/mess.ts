@@ -27,6 +27,9 @@ import {
 } from '../src/index';
 
 const quick = process.argv.includes('--quick');
+/** `--sections=3,5` runs only those sections (1 delivery, 2 charging cycle, 3 co-opt, 4 chemistry table, 5 scaling, 6 prices). */
+const sectionArg = process.argv.find((a) => a.startsWith('--sections='));
+const run = (n: number): boolean => sectionArg === undefined || sectionArg.slice('--sections='.length).split(',').map(Number).includes(n);
 const limit = quick ? 60 : 600;
 const out: string[] = [`# MESS benchmark (${new Date().toISOString().slice(0, 10)}, ${quick ? 'quick' : 'full'} run)`, ''];
 const say = (s: string): void => {
@@ -49,7 +52,7 @@ say(`co-optimization MILPs: ${coOpt.backend}, to ${coOpt.mipRelGap * 100} % gap 
 say('');
 
 // 1. Construction-site delivery: exact (MILP, DP) vs the published heuristic, duration cost model.
-{
+if (run(1)) {
   const rows: (string | number)[][] = [];
   for (const [name, radius] of [
     ['7-node', 80],
@@ -78,7 +81,7 @@ say('');
 }
 
 // 2. Charging cycle: time-indexed MILP vs the published rule-based run.
-{
+if (run(2)) {
   const inst = bundledChargingCycle();
   const rb = await planChargingCycle(inst, { policy: 'heuristic' });
   const rows: (string | number)[][] = [['rule-based (published)', '60 min', rb.check.travelCostNOK, 1, rb.check.violations.length, rb.status, 0, rb.timeSec]];
@@ -98,7 +101,7 @@ say('');
 }
 
 // 3. Co-optimization on the published networks: fleet MILP vs the two greedy policies.
-{
+if (run(3)) {
   const rows: (string | number)[][] = [];
   for (const name of ['small', 'large'] as const) {
     const c = bundledCoOptCase(name);
@@ -116,7 +119,7 @@ say('');
 }
 
 // 4. Chemistry × network × policy.
-{
+if (run(4)) {
   const cases = quick ? [bundledCoOptCase('small')] : [bundledCoOptCase('small'), bundledCoOptCase('large')];
   const rows = await chemistryNetworkPolicyTable(cases, { settings: { socGridPct: 5 }, ...coOpt });
   say('## Chemistry × network × policy (USD; operational = wages + tolls + maintenance, charging = LMP + depot refill)');
@@ -131,7 +134,7 @@ say('');
 }
 
 // 5. Scaling on seeded synthetic networks.
-{
+if (run(5)) {
   const base = bundledCoOptCase('small');
   const sizes = quick ? [7, 16, 25] : [7, 16, 25, 50, 100];
   const points = await scalingCurve({ sizes, seed: 2024, truck: base.trucks[0]!, base, settings: { socGridPct: 5 }, ...coOpt, timeLimitSec: quick ? 120 : 600 });
@@ -147,7 +150,7 @@ say('');
 }
 
 // 6. Price uncertainty: seeded DC-OPF scenarios (case14 + tariff), first exchange wave, small network.
-{
+if (run(6)) {
   const c = bundledCoOptCase('small');
   const settings = { socGridPct: 5, endH: 17 };
   const requests = exchangeRequests(c, coOptSettings(settings)).filter((r) => r.ordinal === 1);

@@ -141,7 +141,8 @@ export function checkCoOptPlan(c: CoOptCase, s: CoOptSettings, requests: readonl
           const raw = energy - leg.energyKWh;
           if (raw < s.socFloor * C - 1e-6) bad('soc-below-floor', `${a.from} → ${a.to} needs ${leg.energyKWh.toFixed(1)} kWh, unit holds ${energy.toFixed(1)}`, truck.id, a.atH);
           // The plan model's SOC grid: after a leg the unit counts as the grid level at or below.
-          const next = Math.min(C, Math.floor(raw / gKWh + 1e-9) * gKWh);
+          // An overdrawn unit is empty (0), not negative; the floor violation above reports it.
+          const next = Math.max(0, Math.min(C, Math.floor(raw / gKWh + 1e-9) * gKWh));
           comp.degradation += wearOf(energy / C, next / C);
           energy = next;
           trace.push({ atH: a.untilH, soc: next / C });

@@ -108,6 +108,15 @@ describe('co-optimization checker rejects hand-made plans', () => {
     const direct: CoOptPlan = { method: 'hand-made', trucks: [{ truckId: 1, actions: [{ kind: 'start', atH: 12, untilH: 12.5 }, { kind: 'drive', from: 0, to: 2, atH: 12.5, untilH: 13.75 }, { kind: 'drive', from: 2, to: 0, atH: 13.75, untilH: 15 }, { kind: 'end', atH: 15 }] }] };
     expect(kinds(direct)).toEqual(expect.arrayContaining(['soc-below-floor', 'request-unserved']));
   });
+  it('an overdrawn unit counts as empty, not negative (regression: greedy rows showed negative kWh delivered)', () => {
+    const overdrawn: CoOptPlan = {
+      method: 'hand-made',
+      trucks: [{ truckId: 1, actions: [{ kind: 'start', atH: 12, untilH: 12.5 }, { kind: 'drive', from: 0, to: 2, atH: 12.5, untilH: 13.75 }, { kind: 'swap', node: 2, request: r0.id, atH: 13.75, untilH: 14.25 }, { kind: 'drive', from: 2, to: 0, atH: 14.25, untilH: 15.5 }, { kind: 'end', atH: 15.5 }] }],
+    };
+    const check = checkCoOptPlan(c, s, [r0], overdrawn);
+    expect(check.deliveredKWh).toBe(0);
+    expect(check.violations.map((v) => v.kind)).toEqual(expect.arrayContaining(['soc-below-floor', 'swap-soc-too-low']));
+  });
   it('rejects a truck still on duty at the end and an unknown truck', () => {
     expect(kinds({ ...good, trucks: [{ truckId: 1, actions: good.trucks[0]!.actions.slice(0, -1) }] })).toContain('not-back-at-end');
     expect(kinds({ ...good, trucks: [{ ...good.trucks[0]!, truckId: 99 }] })).toContain('unknown-truck');

@@ -8,9 +8,9 @@ export interface SyntheticOptions {
   seed: number;
   /** Share of non-depot nodes that are charging sites (default 1/3, at least one). */
   chargerShare?: number;
-  /** Side of the square the nodes are placed in (km, default 60); road km = 1.2 × straight line. */
+  /** Side of the square the nodes are placed in (km, default 30); road km = 1.2 × straight line. */
   areaKm?: number;
-  /** Largest road grade (%, default 6). */
+  /** Largest road grade (%, default 2: steeper long roads make sites unreachable for a MESS-powered 50 t truck). */
   maxGradePct?: number;
   trucks: readonly CoOptTruck[];
   prices: PriceTable;
@@ -21,14 +21,14 @@ export interface SyntheticOptions {
  * A seeded Co-OPT-like network for scaling runs: depot at the centre, charging sites and
  * construction sites placed uniformly; roads from the depot to every node, from each site to its two
  * nearest charging sites, and between each charging site and its nearest other charging site (both
- * ways, same length, opposite grades). Sites get a 350 kWh MESS at 70–100 % and two excavators of
+ * ways, same length, opposite grades). Sites get a 350 kWh MESS at 80–100 % and two excavators of
  * 30–60 kWh/h; charging sites buy at the price table's buses in turn. The seed is part of the name.
  */
 export function syntheticCoOptCase(o: SyntheticOptions): CoOptCase {
   const n = requireInteger('nodes', o.nodes, 4);
   const rng = new Rng(requireInteger('seed', o.seed, 0));
-  const area = o.areaKm ?? 60;
-  const maxGrade = o.maxGradePct ?? 6;
+  const area = o.areaKm ?? 30;
+  const maxGrade = o.maxGradePct ?? 2;
   const chargers = Math.max(1, Math.round((n - 1) * (o.chargerShare ?? 1 / 3)));
   if (chargers >= n - 1) throw new InputError('chargerShare', o.chargerShare, 'a share that leaves at least one construction site');
   const xy = Array.from({ length: n }, (_, i) => (i === 0 ? [area / 2, area / 2] : [rng.uniform(0, area), rng.uniform(0, area)]) as [number, number]);
@@ -63,7 +63,7 @@ export function syntheticCoOptCase(o: SyntheticOptions): CoOptCase {
       node,
       name: names[node]!,
       messCapacityKWh: 350,
-      initialSocPct: Math.round(rng.uniform(70, 100)),
+      initialSocPct: Math.round(rng.uniform(80, 100)),
       windowStartH: 7,
       windowEndH: 19,
       excavators: [0, 1].map(() => ({ batteryKWh: 250, consumptionKWhPerH: Math.round(rng.uniform(30, 60)) })),
