@@ -9,3 +9,4 @@ export { createRepositories, openDatabase, type Repositories } from './data';
 export { startServerProcess, startWorkerProcess, type ServerProcess, type WorkerProcess } from './processes';
 export { runDemo, formatTable, type DemoReport } from './demo/run-demo';
 export { postgresTarget } from './env';
+export { serveStaticWeb } from './http/static-web';

@@ -9,6 +9,7 @@ import { appRouter, createCaller } from '../routers/index';
 import { apiKeyFromHeaders, createContext, type Services } from '../trpc/context';
 import { errorData, toTRPCError } from '../trpc/errors';
 import { listProcedures, openApiDocument } from './openapi';
+import { serveStaticWeb } from './static-web';
 
 export interface HttpOptions {
   port: number;
@@ -95,6 +96,7 @@ export async function startHttp(services: Services, opts: HttpOptions): Promise<
   });
   let baseUrl = '';
   const server = createServer((req, res) => {
+    if (serveStaticWeb(req, res)) return;
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (url.pathname.startsWith('/trpc/')) return trpc(req, res);
     if (url.pathname.startsWith('/api/')) return void handleRest(services, opts, req, res, decodeURIComponent(url.pathname.slice(5)), url.searchParams);
