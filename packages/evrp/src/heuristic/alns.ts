@@ -49,6 +49,8 @@ const NEIGHBOURS = 10;
 const REACTION = 0.1;
 /** Share of the time spent reducing the fleet before minimizing distance only. */
 const REDUCTION_SHARE = 0.5;
+/** The fleet-reduction phase also ends after this share of the budget without removing a vehicle. */
+const REDUCTION_STALL = 0.2;
 
 export function runAlns(ctx: SearchContext, options: AlnsOptions): AlnsResult {
   const rng = new Rng(options.seed);
@@ -104,12 +106,15 @@ export function runAlns(ctx: SearchContext, options: AlnsOptions): AlnsResult {
   let bank: number[] = reducing ? startReduction(ctx, current, rng) : [];
   const stateValue = (routes: readonly RouteState[], banked: number): number => (reducing ? costOf(routes) + bankPenalty * banked : value(routes));
   let currentValue = stateValue(current, bank.length);
+  let phaseStart = 0;
+  let lastReduction = 0;
 
   for (;;) {
     iteration++;
     improved = false;
-    if (reducing && progress() > REDUCTION_SHARE) {
+    if (reducing && (progress() > REDUCTION_SHARE || progress() - lastReduction > REDUCTION_STALL)) {
       reducing = false;
+      phaseStart = progress();
       cap = Infinity;
       current = [...best];
       bank = [];
@@ -124,7 +129,8 @@ export function runAlns(ctx: SearchContext, options: AlnsOptions): AlnsResult {
     for (let i = 0; i < candidate.length; i++) if (!unchanged.has(candidate[i]!)) candidate[i] = withBestStations(ctx, candidate[i]!);
     if (!ctx.paperObjective) localSearch(ctx, candidate, neighbours);
     const candidateValue = stateValue(candidate, banked.length);
-    const temperature = startTemp * (endTemp / startTemp) ** progress();
+    // The distance phase cools over what is left of the budget, from the start temperature.
+    const temperature = startTemp * (endTemp / startTemp) ** ((progress() - phaseStart) / Math.max(1e-9, 1 - phaseStart));
     let score = -1;
     if (banked.length === 0 && value(candidate) < bestValue - 1e-9) {
       best = candidate;
@@ -146,11 +152,13 @@ export function runAlns(ctx: SearchContext, options: AlnsOptions): AlnsResult {
       // Reached the cap: aim one lower, if that can exist.
       if (best.length <= fewestPossible) {
         reducing = false;
+        phaseStart = progress();
         cap = Infinity;
       } else {
         cap = best.length - 1;
         current = [...best];
         bank = startReduction(ctx, current, rng);
+        lastReduction = progress();
       }
       currentValue = stateValue(current, bank.length);
     }
