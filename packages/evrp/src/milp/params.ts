@@ -101,9 +101,11 @@ export function extractParams(instance: EvrpInstance, rules: EvrpRules, options:
     if (v.kind === 'end') return { ...v, earliest: depot.readyTime + 0, latest: horizon, minSoc: 0, maxSoc: q };
     const earliest = Math.max(node.readyTime, depot.readyTime + instance.travelTime(0, v.node));
     const latest = Math.min(node.dueDate, horizon - v.serviceTime - (v.kind === 'station' ? setup : 0) - instance.travelTime(v.node, 0));
-    // Highest SOC on arrival: full from the depot, or at most the charge ceiling from the nearest other station.
+    // Highest SOC on arrival: full from the depot, or at most the charge ceiling from the nearest
+    // station (a station is its own predecessor only through a customer and back).
     const leaveStation = rules.fullRecharge ? q : cap;
-    const fromStation = Math.min(...instance.stations.filter((f) => f !== v.node).map((f) => instance.energy(f, v.node)));
+    const loop = v.kind === 'station' ? 2 * Math.min(...instance.customers.map((c) => instance.energy(v.node, c))) : Infinity;
+    const fromStation = Math.min(loop, ...instance.stations.filter((f) => f !== v.node).map((f) => instance.energy(f, v.node)));
     const maxSoc = Math.max(v.node === 0 ? q : q - instance.energy(0, v.node), leaveStation - fromStation);
     if (v.kind === 'station') return { ...v, earliest, latest, minSoc: floor, maxSoc: rules.fullRecharge ? maxSoc : Math.min(maxSoc, cap) };
     // Lowest SOC on arrival: enough to reach the depot, or a station with the floor left.

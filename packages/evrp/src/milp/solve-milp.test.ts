@@ -5,6 +5,7 @@ import { rulesFor, type Variant } from '../rules';
 import { loadInstance } from '../testing/fixtures';
 import { extractParams } from './params';
 import { solveByMilp } from './solve-milp';
+import { solveByEnumeration } from '../exact/solve-exact';
 
 // A fast subset of the published values (the benchmark runs all of them): Schneider et al. (2014)
 // full-recharge optima, and Cataldo-Díaz et al. (2022) values as listed in CATALDO-DIAZ.md.
@@ -62,5 +63,21 @@ describe('preprocessing', () => {
     expect(p.arcs.some((a) => p.vertices[a.from]!.kind === 'station' && p.vertices[a.to]!.kind === 'station')).toBe(false);
     const literature = extractParams(instance, rulesFor('a', 'distance'));
     expect(literature.arcs.some((a) => p.vertices[a.from]!.kind === 'station' && p.vertices[a.to]!.kind === 'station')).toBe(true);
+  });
+});
+
+describe('MILP and enumeration agree', () => {
+  // Regression: the SOC bound of a station ignored returning to the same station through a customer,
+  // so the MILP "proved" 241.30 on rc105C5 (b) while a checked route of 233.77 (D0 S3 C36 S3 C55 C82 D0) exists.
+  it('rc105C5, partial recharge, vehicles then distance', { timeout: 90_000 }, async () => {
+    const instance = loadInstance('rc105C5');
+    const rules = rulesFor('b', 'distance');
+    const exact = solveByEnumeration(instance, rules);
+    const milp = await solveByMilp(instance, rules, { timeLimitSec: 60 });
+    expect(milp.status).toBe('optimal');
+    expect(checkSolution(instance, rules, milp.solution!).violations).toEqual([]);
+    expect(milp.solution!.vehicles).toBe(exact.solution!.vehicles);
+    expectClose(milp.solution!.distance, exact.solution!.distance, { abs: 1e-6 }, 'rc105C5 (b) distance');
+    expect(exact.solution!.distance).toBeLessThan(241.3 - 1);
   });
 });
