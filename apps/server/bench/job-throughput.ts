@@ -4,9 +4,10 @@
 // weekday load shape. Every worker first solves one job untimed (thread and solver start-up).
 // Needs DATABASE_URL.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { matpowerCaseText } from '@gridhaul/datasets';
 import { createNetwork, networkToJson, readMatpower } from '@gridhaul/grid';
 import { createRepositories, openDatabase } from '../src/data';
 import { childEnv, loadEnv, postgresTarget } from '../src/env';
@@ -31,7 +32,7 @@ const repos = createRepositories(db.prisma);
 const bossConfig = { url: target.url, schema, maintenanceIntervalSeconds: 5, expireGraceSec: 120 };
 const boss = await startBoss(bossConfig);
 const queue = new PgBossQueue(repos, boss, bossConfig);
-const network = networkToJson(createNetwork(readMatpower(readFileSync(join(root, 'demo-data', 'case118.m'), 'utf8'), 'case118.m')));
+const network = networkToJson(createNetwork(readMatpower(matpowerCaseText('case118'), 'case118.m')));
 const input = { network, convention: 'matpower', stepH: 1, profile: { periods: 24, loadScale: RTS79_WINTER_WEEKDAY_PCT.map((p) => p / 100) } };
 
 async function runAll(count: number, seed0: number): Promise<string[]> {

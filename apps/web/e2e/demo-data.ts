@@ -3,6 +3,7 @@
 // real to draw).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { matpowerCaseText } from '@gridhaul/datasets';
 import { createTRPCClient, httpBatchLink, type TRPCClient } from '@trpc/client';
 import type { AppRouter } from '../src/api/types';
 import type { RunningServer } from './harness';
@@ -40,7 +41,7 @@ export interface Demo {
 
 export async function loadDemo(server: RunningServer): Promise<Demo> {
   const api = apiClient(server);
-  const grid = await api.networks.importMatpower.mutate({ text: read('case14.m'), fileName: 'case14.m', name: 'IEEE 14-bus' });
+  const grid = await api.networks.importMatpower.mutate({ text: matpowerCaseText('case14'), fileName: 'case14.m', name: 'IEEE 14-bus' });
   const road = await api.networks.importCsvMatrix.mutate({ text: read('co-opt-7-node-distances.csv'), fileName: 'distances.csv', name: 'Co-OPT 7-node roads', speedKmh: 50 });
   const series = await api.prices.importSeries.mutate({
     name: 'Co-OPT printed LMPs (2 models)',

@@ -1,1 +1,1 @@
-export {};
+export { MATPOWER_CASES, matpowerCaseText, type MatpowerCaseName } from './matpower';

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { matpowerCaseText } from '@gridhaul/datasets';
 import { bundledChargingCycle, bundledDeliveryCase } from '@gridhaul/optimizer';
 import { createCaller } from '../routers/index';
 
@@ -32,8 +33,8 @@ export async function loadDemoData(api: Caller): Promise<DemoIds & { loaded: boo
   const find = (name: string) => grids.find((g) => g.name === name)?.id;
   if (existing && find('case14') && find('case118')) return { case14: find('case14') as string, case118: find('case118') as string, scenarioId: existing.id, loaded: false };
 
-  const case14 = await api.networks.importMatpower({ text: file('case14.m'), fileName: 'case14.m', name: 'case14' });
-  const case118 = await api.networks.importMatpower({ text: file('case118.m'), fileName: 'case118.m', name: 'case118' });
+  const case14 = await api.networks.importMatpower({ text: matpowerCaseText('case14'), fileName: 'case14.m', name: 'case14' });
+  const case118 = await api.networks.importMatpower({ text: matpowerCaseText('case118'), fileName: 'case118.m', name: 'case118' });
   await api.networks.importCsvMatrix({ text: file('Distance_matrix_between_the_nodes_1.csv'), name: 'Co-OPT_MESS 7-node', speedKmh: 50 });
   await api.networks.importCsvMatrix({ text: file('Distance_matrix_between_the_nodes_LARGE_SCALE.csv'), name: 'Co-OPT_MESS 16-node', speedKmh: 50 });
 

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { matpowerCaseText } from '@gridhaul/datasets';
 import { expectClose } from '@gridhaul/common/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tableCounts } from '../testing/fixtures';
@@ -28,7 +28,7 @@ describe.each(testBackends())('LMP series on %s', (backend) => {
   });
 
   it('computes case14 LMPs in a job and files them as a series: uniform 39.02 $/MWh, checker agrees', async () => {
-    const grid = await api.networks.importMatpower({ text: readFileSync(new URL('../../test/data/case14.m', import.meta.url), 'utf8'), fileName: 'case14.m' });
+    const grid = await api.networks.importMatpower({ text: matpowerCaseText('case14'), fileName: 'case14.m' });
     const job = await api.prices.compute({ gridNetworkId: grid.id, name: 'case14 base' });
     expect((await waitForJob(s, job.id)).status).toBe('succeeded');
     expect((await api.jobs.check({ id: job.id })).feasible).toBe(true);

@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { InputError, Rng, requireInteger, requireNonNegative } from '@gridhaul/common';
+import { matpowerCaseText } from '@gridhaul/datasets';
 import { lmpSeries, readMatpower, solveMultiPeriodDcOpf, type Network } from '@gridhaul/grid';
 import type { PriceTable } from './data';
 
@@ -21,10 +21,10 @@ export function coOptTariffUsdPerKWh(hour: number): number {
 export const BUNDLED_GRIDS = ['case14', 'case30'] as const;
 export type BundledGrid = (typeof BUNDLED_GRIDS)[number];
 
-/** A MATPOWER case bundled in src/data/matpower (copied from shared/data/matpower). */
+/** A MATPOWER case bundled with @gridhaul/datasets. */
 export function bundledGrid(name: BundledGrid): Network {
   if (!BUNDLED_GRIDS.includes(name)) throw new InputError('grid', name, BUNDLED_GRIDS.join(' | '));
-  return readMatpower(readFileSync(new URL(`../data/matpower/${name}.m`, import.meta.url), 'utf8'), `${name}.m`);
+  return readMatpower(matpowerCaseText(name), `${name}.m`);
 }
 
 export interface DcOpfPriceOptions {
