@@ -2,13 +2,10 @@
 // Debian's Chromium driven by playwright-core, for the dashboard's browser tests.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadEnv, serviceOptionsFromEnv, startHttp, startServices, type RunningServices } from '@gridhaul/server';
 import { chromium, type BrowserContext } from 'playwright-core';
-// eslint-disable-next-line @nx/enforce-module-boundaries -- not exported by @gridhaul/server yet (see README)
-import { serveStaticWeb } from '../../server/src/http/static-web';
 
 export const WEB_ROOT = join(import.meta.dirname, '..');
 export const DIST = join(WEB_ROOT, 'dist');
@@ -34,16 +31,6 @@ export async function startServer(): Promise<RunningServer> {
   const env = loadEnv({ GRIDHAUL_DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1' });
   const services = await startServices(serviceOptionsFromEnv(env));
   const http = await startHttp(services, { port: 0, host: '127.0.0.1', maxBodyBytes: env.GRIDHAUL_MAX_BODY_BYTES });
-  // Until the server's request handler calls serveStaticWeb itself, put it in front here, exactly
-  // as the one-line hookup does: the dashboard first, then everything else.
-  const probe = await fetch(`${http.url}/`);
-  if (!(probe.headers.get('content-type') ?? '').includes('text/html')) {
-    const [handler] = http.server.listeners('request') as Array<(req: IncomingMessage, res: ServerResponse) => void>;
-    http.server.removeAllListeners('request');
-    http.server.on('request', (req: IncomingMessage, res: ServerResponse) => {
-      if (!serveStaticWeb(req, res, DIST)) handler!(req, res);
-    });
-  }
   const { key } = await services.repos.apiKeys.create('browser tests');
   return {
     url: http.url,

@@ -5,8 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-// eslint-disable-next-line @nx/enforce-module-boundaries -- not exported by @gridhaul/server yet (see README)
-import { serveStaticWeb } from '../../server/src/http/static-web';
+import { serveStaticWeb } from '@gridhaul/server';
 
 let dist: string;
 let missing: string;
