@@ -1,18 +1,19 @@
 import { readFileSync } from 'node:fs';
 import { InputError } from '@gridhaul/common';
+import { CO_OPT_LMP_REALISATIONS, CO_OPT_NETWORKS, coOptDataText, coOptLmpText, type CoOptLmpRealisation, type CoOptNetworkName } from '@gridhaul/datasets';
 import { parseChargingCycleJson, type ChargingCycleInstance } from './charging-cycle/instance';
 import { CO_OPT_BUS_MAP, parseCoOptFiles, parsePriceCsv, type CoOptCase, type PriceTable } from './coopt/data';
 import type { DeliveryInstance } from './delivery/instance';
 import { parseDeliveryFiles } from './delivery/parse';
 
-/** The published cases bundled with the package (src/data, see its SOURCE.md). */
+/** The published delivery cases bundled with the package (src/data, see its SOURCE.md). */
 export const DELIVERY_CASES = ['7-node', '12-customer'] as const;
 export type DeliveryCaseName = (typeof DELIVERY_CASES)[number];
-export const CO_OPT_CASES = ['small', 'large'] as const;
-export type CoOptCaseName = (typeof CO_OPT_CASES)[number];
-/** Stored LMP realisations of the notebooks (cents/kWh in the files). */
-export const LMP_REALISATIONS = ['Model1_SmallScale', 'Model3_SmallScale', 'Model3_LargeScale'] as const;
-export type LmpRealisation = (typeof LMP_REALISATIONS)[number];
+/** The Co-OPT_MESS networks and stored LMP realisations (cents/kWh) of @gridhaul/datasets. */
+export const CO_OPT_CASES = CO_OPT_NETWORKS;
+export type CoOptCaseName = CoOptNetworkName;
+export const LMP_REALISATIONS = CO_OPT_LMP_REALISATIONS;
+export type LmpRealisation = CoOptLmpRealisation;
 
 function dataText(path: string): string {
   return readFileSync(new URL(`./data/${path}`, import.meta.url), 'utf8');
@@ -38,25 +39,22 @@ export function bundledChargingCycle(): ChargingCycleInstance {
 
 export function bundledPrices(name: LmpRealisation): PriceTable {
   if (!LMP_REALISATIONS.includes(name)) throw new InputError('prices', name, LMP_REALISATIONS.join(' | '));
-  const file = `co-opt-mess/lmp-realisations/lmp_${name}.csv`;
-  return parsePriceCsv(dataText(file), `stored LMP realisation ${name}`, file);
+  return parsePriceCsv(coOptLmpText(name), `stored LMP realisation ${name}`, `lmp_${name}.csv`);
 }
 
 /** A Co-OPT_MESS network with its stored LMP realisation (Model 3 by default). */
 export function bundledCoOptCase(name: CoOptCaseName, prices: LmpRealisation = name === 'small' ? 'Model3_SmallScale' : 'Model3_LargeScale'): CoOptCase {
   if (!CO_OPT_CASES.includes(name)) throw new InputError('case', name, CO_OPT_CASES.join(' | '));
-  const small = name === 'small';
-  const file = `co-opt-mess/lmp-realisations/lmp_${prices}.csv`;
   return parseCoOptFiles({
     name,
-    distanceCsv: dataText(`co-opt-mess/Distance_matrix_between_the_nodes_${small ? '1' : 'LARGE_SCALE'}.csv`),
-    terrainCsv: dataText(`co-opt-mess/Road_Terrain_information${small ? '' : '_large_scale'}.csv`),
-    trafficCsv: dataText('co-opt-mess/Traffic_Data.csv'),
-    vehiclesCsv: dataText('co-opt-mess/Vehicle_datset.csv'),
-    demandCsv: dataText(`co-opt-mess/Customer_demand_data_with_time_window_in_KWH_${small ? '1' : 'Large_scale'}.csv`),
-    excavatorCsv: dataText(`co-opt-mess/Excavator_details_${small ? '1' : 'LargeScale'}.csv`),
-    lmpCsv: dataText(file),
+    distanceCsv: coOptDataText(name, 'distance'),
+    terrainCsv: coOptDataText(name, 'terrain'),
+    trafficCsv: coOptDataText(name, 'traffic'),
+    vehiclesCsv: coOptDataText(name, 'vehicles'),
+    demandCsv: coOptDataText(name, 'demand'),
+    excavatorCsv: coOptDataText(name, 'excavators'),
+    lmpCsv: coOptLmpText(prices),
     lmpSource: `stored LMP realisation ${prices}`,
-    busMap: small ? CO_OPT_BUS_MAP.small : CO_OPT_BUS_MAP.large,
+    busMap: CO_OPT_BUS_MAP[name],
   });
 }
