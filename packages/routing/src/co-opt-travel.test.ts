@@ -1,20 +1,18 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { expectClose } from '@gridhaul/common/testing';
+import { coOptDataText, type CoOptNetworkName } from '@gridhaul/datasets';
 import { coOptNetworkFromCsv, parseCoOptTrucksCsv, type CoOptNetwork, type CoOptTruck } from './co-opt-data';
 import { CO_OPT_COST_RATES, coOptLeg, coOptLegMatrix, coOptRoadGraph, coOptTrafficModel, coOptTruckEnergy } from './co-opt-travel';
 import { compileRoadNetwork } from './compile';
 import { earliestArrival, minimumEnergy } from './paths';
 import { evaluateRoute } from './route';
 
-const data = (name: string): string => readFileSync(new URL(`../test/data/co-opt-mess/${name}`, import.meta.url), 'utf8');
-const small = coOptNetworkFromCsv({ distance: data('Distance_matrix_between_the_nodes_1.csv'), terrain: data('Road_Terrain_information.csv'), traffic: data('Traffic_Data.csv') });
-const large = coOptNetworkFromCsv({
-  distance: data('Distance_matrix_between_the_nodes_LARGE_SCALE.csv'),
-  terrain: data('Road_Terrain_information_large_scale.csv'),
-  traffic: data('Traffic_Data.csv'),
-});
-const trucks = parseCoOptTrucksCsv(data('Vehicle_datset.csv'));
+const network = (name: CoOptNetworkName): CoOptNetwork =>
+  coOptNetworkFromCsv({ distance: coOptDataText(name, 'distance'), terrain: coOptDataText(name, 'terrain'), traffic: coOptDataText(name, 'traffic') });
+const small = network('small');
+const large = network('large');
+const traffic = coOptDataText('small', 'traffic');
+const trucks = parseCoOptTrucksCsv(coOptDataText('small', 'vehicles'));
 const truck = (id: number): CoOptTruck => trucks.find((t) => t.id === id) as CoOptTruck;
 
 describe('Co-OPT_MESS data (shared/notes/co-opt-mess.md §1)', () => {
@@ -39,13 +37,13 @@ describe('Co-OPT_MESS data (shared/notes/co-opt-mess.md §1)', () => {
   });
 
   it('rejects malformed files with the file, line and column', () => {
-    expect(() => coOptNetworkFromCsv({ distance: 'Node,A,B\n0,0,x\n1,3,0\n', terrain: 'Node From,Node To,Gradient (%)\n', traffic: data('Traffic_Data.csv') })).toThrowError(
+    expect(() => coOptNetworkFromCsv({ distance: 'Node,A,B\n0,0,x\n1,3,0\n', terrain: 'Node From,Node To,Gradient (%)\n', traffic: traffic })).toThrowError(
       expect.objectContaining({ field: 'distance.csv:2 B', value: 'x' }),
     );
-    expect(() => coOptNetworkFromCsv({ distance: 'Node,A,B\n0,0,-2\n1,3,0\n', terrain: '', traffic: data('Traffic_Data.csv') })).toThrowError(
+    expect(() => coOptNetworkFromCsv({ distance: 'Node,A,B\n0,0,-2\n1,3,0\n', terrain: '', traffic: traffic })).toThrowError(
       expect.objectContaining({ field: 'distance.csv:2 B', value: -2 }),
     );
-    expect(() => coOptNetworkFromCsv({ distance: data('Distance_matrix_between_the_nodes_1.csv'), terrain: 'Node From,Node To,Gradient (%)\n0,9,3\n', traffic: data('Traffic_Data.csv') })).toThrowError(
+    expect(() => coOptNetworkFromCsv({ distance: coOptDataText('small', 'distance'), terrain: 'Node From,Node To,Gradient (%)\n0,9,3\n', traffic: traffic })).toThrowError(
       expect.objectContaining({ field: 'terrain.csv:2 Node To', value: 9 }),
     );
   });
