@@ -1,11 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { matpowerCaseText } from '@gridhaul/datasets';
+import { coOptDataText, matpowerCaseText } from '@gridhaul/datasets';
 import { bundledChargingCycle, bundledDeliveryCase } from '@gridhaul/optimizer';
 import { createCaller } from '../routers/index';
 
 type Caller = ReturnType<typeof createCaller>;
-
-const file = (name: string) => readFileSync(new URL(`../../demo-data/${name}`, import.meta.url), 'utf8');
 
 export const DEMO_SCENARIO = 'demo: case14 day with three MESS charging at bus 9';
 
@@ -25,6 +22,8 @@ export interface DemoIds {
  * Loads the demo data through the API (so it is validated like any client's): case14 and case118,
  * the 7- and 16-node Co-OPT_MESS road networks, the construction-site delivery case (sites, demand,
  * fleet, the 550 kWh MESS container) and the demo scenario. Skips everything if already loaded.
+ * The files come from @gridhaul/datasets (MATPOWER cases, Co-OPT_MESS distances) and
+ * @gridhaul/optimizer's bundled delivery and charging-cycle cases; their SOURCE.md files cite them.
  */
 export async function loadDemoData(api: Caller): Promise<DemoIds & { loaded: boolean }> {
   const scenarios = await api.scenarios.list();
@@ -35,8 +34,8 @@ export async function loadDemoData(api: Caller): Promise<DemoIds & { loaded: boo
 
   const case14 = await api.networks.importMatpower({ text: matpowerCaseText('case14'), fileName: 'case14.m', name: 'case14' });
   const case118 = await api.networks.importMatpower({ text: matpowerCaseText('case118'), fileName: 'case118.m', name: 'case118' });
-  await api.networks.importCsvMatrix({ text: file('Distance_matrix_between_the_nodes_1.csv'), name: 'Co-OPT_MESS 7-node', speedKmh: 50 });
-  await api.networks.importCsvMatrix({ text: file('Distance_matrix_between_the_nodes_LARGE_SCALE.csv'), name: 'Co-OPT_MESS 16-node', speedKmh: 50 });
+  await api.networks.importCsvMatrix({ text: coOptDataText('small', 'distance'), name: 'Co-OPT_MESS 7-node', speedKmh: 50 });
+  await api.networks.importCsvMatrix({ text: coOptDataText('large', 'distance'), name: 'Co-OPT_MESS 16-node', speedKmh: 50 });
 
   const cycle = bundledChargingCycle();
   const messKWh = cycle.hubMessCapacityKWh;
