@@ -1,5 +1,5 @@
 // Worker thread that owns one HiGHS WebAssembly instance. Plain JavaScript so it loads without a
-// TypeScript loader in any host (tsx, vitest, a built app). Messages in: { id, model, options } or
+// TypeScript loader in any host (tsx, vitest, a built app). Messages in: { id, model, options, start? } or
 // { id, debugAbort: true }; out: { id, progress } while solving, then { id, result } or { id, error }.
 import { parentPort } from 'node:worker_threads';
 import highsLoader from 'highs';
@@ -11,7 +11,7 @@ const finite = (x) => (x === Infinity ? INF : x === -Infinity ? -INF : x);
 parentPort.on('message', (msg) => {
   try {
     if (msg.debugAbort) throw new WebAssembly.RuntimeError('Aborted(forced by debugAbort)');
-    const result = solve(msg.id, msg.model, msg.options);
+    const result = solve(msg.id, msg.model, msg.options, msg.start);
     parentPort.postMessage({ id: msg.id, result });
   } catch (e) {
     const fatal = e instanceof WebAssembly.RuntimeError || e instanceof RangeError || /abort|memory/i.test(String(e?.message));
@@ -38,14 +38,32 @@ function toModelData(m) {
   return data;
 }
 
-function solve(id, m, options) {
+// A MIP start: dense when it gives every column, else sparse (HiGHS completes the rest).
+function setStart(model, m, start) {
+  try {
+    if (start.complete) {
+      const colValue = new Float64Array(m.numCols);
+      start.indices.forEach((j, k) => (colValue[j] = start.values[k]));
+      model.setSolution({ colValue });
+    } else {
+      model.setSolution({ indices: start.indices, values: start.values });
+    }
+    return undefined;
+  } catch (e) {
+    return String(e?.message ?? e);
+  }
+}
+
+function solve(id, m, options, start) {
   const model = highs.createModel(toModelData(m));
   try {
     const opts = { output_flag: false, random_seed: options.randomSeed ?? 0 };
     if (options.timeLimitSec !== undefined) opts.time_limit = options.timeLimitSec;
+    if (options.nodeLimit !== undefined) opts.mip_max_nodes = options.nodeLimit;
     if (options.mipRelGap !== undefined) opts.mip_rel_gap = options.mipRelGap;
     if (options.presolve !== undefined) opts.presolve = options.presolve ? 'on' : 'off';
     model.options.set(opts);
+    const mipStartError = start ? setStart(model, m, start) : undefined;
     const callbacks = {};
     if (options.progress && m.integer) {
       let last = 0;
@@ -89,6 +107,7 @@ function solve(id, m, options) {
       nodes: m.integer ? info('mip_node_count') : undefined,
       mipGap: m.integer ? info('mip_gap') : undefined,
       mipBound: m.integer ? info('mip_dual_bound') : undefined,
+      mipStartError,
     };
     if (hasPrimal) {
       const sol = model.getSolution();

@@ -7,4 +7,5 @@ export { writeLp } from './write-lp';
 export { writeMps } from './write-mps';
 export { SolveResult, type Backend, type SolveResultData, type SolveStatus } from './result';
 export type { MipProgress, SolveOptions } from './options';
+export type { MipStart, MipStartOutcome } from './mip-start';
 export { BackendError, NoDualsError, NoSolutionError, SolveCancelledError } from './errors';

@@ -3,6 +3,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BackendError, SolveCancelledError } from './errors';
+import { cbcMipStartText, type MipStartOutcome, type ResolvedMipStart } from './mip-start';
 import { fixIntegers, type Model } from './model';
 import type { SolveOptions } from './options';
 import { SolveResult, type SolveStatus } from './result';
@@ -12,10 +13,10 @@ import { writeMps } from './write-mps';
  * Solves with a native executable on the MPS text of the model. CBC (Debian `coinor-cbc`) is
  * supported; Debian ships no HiGHS executable, so `backend: 'highs'` is refused with a clear error.
  */
-export async function solveNative(model: Model, options: SolveOptions): Promise<SolveResult> {
+export async function solveNative(model: Model, options: SolveOptions, start?: ResolvedMipStart): Promise<SolveResult> {
   if (options.backend !== 'cbc') throw new BackendError(`backend "${options.backend}" is not supported; use "highs-wasm" or "cbc"`);
   if (model.quadratic.length > 0) throw new BackendError('CBC does not solve quadratic objectives; use backend "highs-wasm"');
-  const result = await runCbc(model, options);
+  const result = await runCbc(model, options, start);
   if (!(model.isMip && options.mipDuals && result.hasSolution)) return result;
   const fixed = await runCbc(fixIntegers(model, result.primal), { ...options, mipDuals: false });
   if (!fixed.hasDuals) return result;
@@ -24,7 +25,7 @@ export async function solveNative(model: Model, options: SolveOptions): Promise<
   return new SolveResult({ ...data, rowDuals: fixedData.rowDuals, reducedCosts: fixedData.reducedCosts });
 }
 
-async function runCbc(model: Model, options: SolveOptions): Promise<SolveResult> {
+async function runCbc(model: Model, options: SolveOptions, start?: ResolvedMipStart): Promise<SolveResult> {
   if (options.signal?.aborted) throw new SolveCancelledError();
   const dir = await mkdtemp(join(tmpdir(), 'gridhaul-cbc-'));
   const started = performance.now();
@@ -33,15 +34,24 @@ async function runCbc(model: Model, options: SolveOptions): Promise<SolveResult>
     const solFile = join(dir, 'solution.txt');
     await writeFile(mpsFile, writeMps(model, { forceMinimize: true, markFree: true }));
     const args = [mpsFile];
+    const startText = start === undefined ? undefined : cbcMipStartText(model, start);
+    if (startText !== undefined && 'text' in startText) {
+      const startFile = join(dir, 'start.txt');
+      await writeFile(startFile, startText.text);
+      args.push('mipStart', startFile);
+    }
     if (options.timeLimitSec !== undefined) args.push('sec', String(options.timeLimitSec));
     if (options.mipRelGap !== undefined) args.push('ratioGap', String(options.mipRelGap));
     if (options.threads !== undefined) args.push('threads', String(options.threads));
     if (options.presolve === false) args.push('presolve', 'off');
     if (options.randomSeed !== undefined) args.push('randomCbcSeed', String(options.randomSeed));
+    if (options.nodeLimit !== undefined) args.push('maxNodes', String(options.nodeLimit));
     args.push('solve', 'printingOptions', 'all', 'solution', solFile);
     const stdout = await run(options.executable ?? 'cbc', args, options.signal);
     const text = await readFile(solFile, 'utf8').catch(() => '');
-    return parseCbc(model, text, stdout, (performance.now() - started) / 1000);
+    const result = parseCbc(model, text, stdout, (performance.now() - started) / 1000);
+    if (start === undefined || startText === undefined) return result;
+    return new SolveResult({ ...result.toData(), mipStart: 'error' in startText ? { status: 'rejected', columns: start.indices.length, detail: startText.error } : startOutcome(stdout, start.indices.length) });
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
@@ -111,6 +121,12 @@ function parseCbc(model: Model, text: string, stdout: string, timeSec: number): 
     rowDuals: lp ? rowDuals : undefined,
     reducedCosts: lp ? reducedCosts : undefined,
   });
+}
+
+/** CBC's log says when it could not build a solution from the start (CbcMipStartIO messages). */
+function startOutcome(stdout: string, columns: number): MipStartOutcome {
+  const why = /^.*(mipstart values could not be used|column names do not match|No mipstart solution read).*$/im.exec(stdout);
+  return why ? { status: 'rejected', columns, detail: `CBC: ${why[0].trim()}` } : { status: 'accepted', columns };
 }
 
 function stats(stdout: string, sign: number, mip: boolean) {

@@ -1,3 +1,4 @@
+import type { MipStart } from './mip-start';
 import type { Backend } from './result';
 
 export interface MipProgress {
@@ -25,4 +26,12 @@ export interface SolveOptions {
   onProgress?: (p: MipProgress) => void;
   /** Solver random seed (HiGHS `random_seed`), for reproducible branching. */
   randomSeed?: number;
+  /** Stop branch and bound after this many nodes (HiGHS `mip_max_nodes`, CBC `maxNodes`); status as for a time limit. */
+  nodeLimit?: number;
+  /**
+   * A known (partial) solution for a MIP, by Var or variable name. It is checked first: a start that
+   * breaks a bound, integrality or a row whose variables it all gives is not passed on and the result
+   * says why (`result.mipStart`). HiGHS-wasm takes it through `setSolution`, CBC through `mipStart`.
+   */
+  mipStart?: MipStart;
 }

@@ -1,24 +1,8 @@
-import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { expectClose } from '@gridhaul/common/testing';
 import { references } from '../test/catalogue';
-import { solve, type Backend } from './index';
-
-function cbcAvailable(): boolean {
-  try {
-    execFileSync('cbc', ['-quit'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-// CI installs coinor-cbc (.ci/run) and must run the CBC half; a developer machine without it skips
-// that half with a visible note.
-const hasCbc = cbcAvailable();
-if (!hasCbc && process.env['CI']) throw new Error('CI must have the cbc executable (apt-get install coinor-cbc)');
-if (!hasCbc) console.warn('cbc not on PATH: the CBC back-end comparisons are skipped (apt-get install coinor-cbc)');
-const backends: Backend[] = hasCbc ? ['highs-wasm', 'cbc'] : ['highs-wasm'];
+import { backends } from '../test/backends';
+import { solve } from './index';
 
 describe.each(backends)('reference models on %s', (backend) => {
   it.each(references)('$id', async (ref) => {

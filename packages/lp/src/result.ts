@@ -1,5 +1,6 @@
 import { NoDualsError, NoSolutionError } from './errors';
 import type { Constraint, Var } from './linear';
+import type { MipStartOutcome } from './mip-start';
 
 export type SolveStatus =
   | 'optimal'
@@ -28,6 +29,8 @@ export interface SolveResultData {
   iterations?: number | undefined;
   /** Why the status is 'error'. */
   message?: string | undefined;
+  /** What became of `options.mipStart`, when one was given. */
+  mipStart?: MipStartOutcome | undefined;
 }
 
 /** The typed outcome of a solve. Values are read through the model's Var and Constraint handles. */
@@ -41,6 +44,7 @@ export class SolveResult {
   readonly nodes: number | undefined;
   readonly iterations: number | undefined;
   readonly message: string | undefined;
+  readonly mipStart: MipStartOutcome | undefined;
   private readonly data: SolveResultData;
 
   constructor(data: SolveResultData) {
@@ -54,6 +58,7 @@ export class SolveResult {
     this.nodes = data.nodes;
     this.iterations = data.iterations;
     this.message = data.message;
+    this.mipStart = data.mipStart;
   }
 
   get hasSolution(): boolean {

@@ -1,4 +1,5 @@
 import { compile } from './compiled';
+import { mipStartViolation, resolveMipStart, type MipStartOutcome, type ResolvedMipStart } from './mip-start';
 import type { Model } from './model';
 import { solveNative } from './native-backend';
 import type { SolveOptions } from './options';
@@ -18,14 +19,26 @@ const LIMITS = new Set([11, 12, 13, 14, 16, 17]);
  * exceptions; only cancellation (SolveCancelledError) and unusable options reject.
  */
 export async function solve(model: Model, options: SolveOptions = {}): Promise<SolveResult> {
-  const backend = options.backend ?? 'highs-wasm';
-  if (backend !== 'highs-wasm') return solveNative(model, { ...options, backend });
-  return solveWasm(model, options);
+  const { mipStart, ...rest } = options;
+  const backend = rest.backend ?? 'highs-wasm';
+  const start = mipStart === undefined ? undefined : checkedStart(model, resolveMipStart(model, mipStart));
+  const result = backend !== 'highs-wasm' ? await solveNative(model, { ...rest, backend }, start?.use) : await solveWasm(model, rest, false, start?.use);
+  if (start === undefined) return result;
+  const outcome = result.mipStart ?? start.outcome;
+  return new SolveResult({ ...result.toData(), mipStart: outcome });
 }
 
-async function solveWasm(model: Model, options: SolveOptions, debugAbort = false): Promise<SolveResult> {
+/** The start to hand to the solver (none when it breaks the model) and what became of it so far. */
+function checkedStart(model: Model, start: ResolvedMipStart): { use: ResolvedMipStart | undefined; outcome: MipStartOutcome } {
+  const violation = mipStartViolation(model, start);
+  const columns = start.indices.length;
+  if (violation !== undefined) return { use: undefined, outcome: { status: 'rejected', columns, detail: violation } };
+  return { use: start, outcome: { status: 'accepted', columns } };
+}
+
+async function solveWasm(model: Model, options: SolveOptions, debugAbort = false, start?: ResolvedMipStart): Promise<SolveResult> {
   const started = performance.now();
-  const reply = await runWasm(compile(model), options, { debugAbort });
+  const reply = await runWasm(compile(model), options, { debugAbort, ...(start === undefined ? {} : { start }) });
   const elapsed = () => (performance.now() - started) / 1000;
   if ('error' in reply) {
     return new SolveResult({ status: 'error', backend: 'highs-wasm', timeSec: elapsed(), message: `${reply.error.name}: ${reply.error.message}` });
@@ -33,7 +46,9 @@ async function solveWasm(model: Model, options: SolveOptions, debugAbort = false
   const out = reply.result;
   let status = mapStatus(out, model);
   if (out.status === UNBOUNDED_OR_INFEASIBLE) status = await separateUnboundedFromInfeasible(model, options);
-  return fromOutcome(out, status, model, elapsed());
+  const result = fromOutcome(out, status, model, elapsed());
+  if (start === undefined || out.mipStartError === undefined) return result;
+  return new SolveResult({ ...result.toData(), mipStart: { status: 'rejected', columns: start.indices.length, detail: `HiGHS: ${out.mipStartError}` } });
 }
 
 /** Test hook: forces the worker's WebAssembly instance to abort, as an out-of-memory would. */

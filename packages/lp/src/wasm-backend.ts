@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { transferList, type CompiledModel } from './compiled';
 import { SolveCancelledError } from './errors';
+import type { ResolvedMipStart } from './mip-start';
 import type { MipProgress, SolveOptions } from './options';
 
 /** What the worker sends back (see highs-worker.mjs). */
@@ -18,6 +19,8 @@ export interface WasmOutcome {
   rowValue?: Float64Array;
   colDual?: Float64Array;
   rowDual?: Float64Array;
+  /** HiGHS refused the MIP start (setSolution failed). */
+  mipStartError?: string;
 }
 
 export type WasmReply = { result: WasmOutcome } | { error: { name: string; message: string; fatal: boolean } };
@@ -57,7 +60,7 @@ function release(worker: Worker, healthy: boolean): void {
 export async function runWasm(
   model: CompiledModel,
   options: SolveOptions,
-  extra: { debugAbort?: boolean } = {},
+  extra: { debugAbort?: boolean; start?: ResolvedMipStart } = {},
 ): Promise<WasmReply> {
   if (options.signal?.aborted) throw new SolveCancelledError();
   const worker = await acquire();
@@ -105,8 +108,8 @@ export async function runWasm(
       worker.postMessage({ id, debugAbort: true });
       return;
     }
-    const { signal: _s, onProgress, ...plain } = options;
-    worker.postMessage({ id, model, options: { ...plain, progress: onProgress !== undefined } }, transferList(model));
+    const { signal: _s, onProgress, mipStart: _m, ...plain } = options;
+    worker.postMessage({ id, model, options: { ...plain, progress: onProgress !== undefined }, start: extra.start }, transferList(model));
   });
 }
 

@@ -22,3 +22,23 @@ export function marketSplit(m: number, n: number, seed: number): { model: Model;
   model.minimize(slack);
   return { model, x };
 }
+
+/**
+ * A market-split instance without slacks, made feasible by planting a random 0/1 point `planted`
+ * (right-hand sides d = A·planted), with random costs 1..20 to minimise. Finding any feasible point is
+ * as hard as for the original instances, so a solver stopped at the root has no incumbent of its own.
+ */
+export function plantedMarketSplit(m: number, n: number, seed: number): { model: Model; x: Var[]; planted: number[]; plantedCost: number } {
+  const rng = new Rng(seed);
+  const model = new Model(`planted-market-split-${m}x${n}-${seed}`);
+  const x = model.addVars(n, (j) => ({ name: `x[j=${j}]`, type: 'binary' }));
+  const planted = x.map(() => rng.int(0, 1));
+  for (let i = 0; i < m; i++) {
+    const a = x.map(() => rng.int(0, 99));
+    const d = a.reduce((s, v, j) => s + v * (planted[j] as number), 0);
+    model.addConstraint(x.map((v, j): [Var, number] => [v, a[j] as number]), '=', d, `split[i=${i}]`);
+  }
+  const cost = x.map(() => rng.int(1, 20));
+  model.minimize(x.map((v, j): [Var, number] => [v, cost[j] as number]));
+  return { model, x, planted, plantedCost: planted.reduce((s, v, j) => s + v * (cost[j] as number), 0) };
+}
