@@ -7,6 +7,7 @@ interface ProcedureInfo {
   type: 'query' | 'mutation' | 'subscription';
   meta: Meta | undefined;
   input: z.ZodType | undefined;
+  output: z.ZodType | undefined;
 }
 
 /** The router's procedures with their zod input schemas and metadata. */
@@ -17,6 +18,7 @@ export function listProcedures(router: AnyRouter): ProcedureInfo[] {
     type: p._def.type,
     meta: p._def.meta as Meta | undefined,
     input: (p._def.inputs as unknown[])[0] as z.ZodType | undefined,
+    output: (p._def as { output?: z.ZodType }).output,
   }));
 }
 
@@ -37,6 +39,17 @@ const errorSchema = {
   },
 };
 
+/** A zod schema as JSON Schema draft 2020-12 (OpenAPI 3.1 uses it as is), for a request or a response. */
+function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): Record<string, unknown> {
+  const { $schema: _drop, ...rest } = z.toJSONSchema(schema, {
+    io,
+    unrepresentable: 'any',
+    // `format: date-time` says it; zod's equivalent 300-character regex would repeat at every timestamp.
+    override: ({ jsonSchema }) => void (jsonSchema.format === 'date-time' && delete jsonSchema.pattern),
+  }) as Record<string, unknown>;
+  return rest;
+}
+
 /**
  * OpenAPI 3.1 for the HTTP/JSON API, generated from the procedures' zod schemas (zod's own JSON
  * Schema output, draft 2020-12, which OpenAPI 3.1 uses as is).
@@ -45,10 +58,11 @@ export function openApiDocument(router: AnyRouter, serverUrl: string): Record<st
   const paths: Record<string, unknown> = {};
   for (const p of listProcedures(router)) {
     if (p.type === 'subscription') continue;
-    const schema = p.input ? z.toJSONSchema(p.input, { io: 'input', unrepresentable: 'any' }) : { type: 'null' };
-    const { $schema: _drop, ...inputSchema } = schema as Record<string, unknown>;
+    const inputSchema = p.input ? jsonSchema(p.input, 'input') : { type: 'null' };
     const secured = p.meta?.auth === 'key';
-    const response = p.meta?.contentType === 'text/csv' ? { 'text/csv': { schema: { type: 'string' } } } : { 'application/json': { schema: {} } };
+    // A procedure without an output schema is published with none: tests list such procedures.
+    const outputSchema = p.output ? jsonSchema(p.output, 'output') : undefined;
+    const response = { [p.meta?.contentType ?? 'application/json']: outputSchema ? { schema: outputSchema } : {} };
     const operation = (method: 'get' | 'post') => ({
       operationId: method === 'get' ? `${p.path}.get` : p.path,
       summary: p.meta?.summary ?? p.path,

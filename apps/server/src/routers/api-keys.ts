@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { apiKeyInfo, createdApiKey } from '../schemas/api-keys';
 import { byId, label } from '../schemas/common';
 import { router, writeProcedure } from '../trpc/trpc';
 
@@ -6,10 +7,15 @@ export const apiKeysRouter = router({
   create: writeProcedure
     .meta({ summary: 'Create an API key. The key text is in this response only; only its hash is stored.' })
     .input(z.object({ name: label }))
+    .output(createdApiKey)
     .mutation(({ ctx, input }) => ctx.repos.apiKeys.create(input.name)),
   revoke: writeProcedure
     .meta({ summary: 'Revoke an API key: it stops working at once.' })
     .input(byId)
+    .output(apiKeyInfo)
     .mutation(({ ctx, input }) => ctx.repos.apiKeys.revoke(input.id)),
-  list: writeProcedure.meta({ summary: 'API keys (name, prefix, dates; never the key).' }).query(({ ctx }) => ctx.repos.apiKeys.list()),
+  list: writeProcedure
+    .meta({ summary: 'API keys (name, prefix, dates; never the key).' })
+    .output(z.array(apiKeyInfo))
+    .query(({ ctx }) => ctx.repos.apiKeys.list()),
 });

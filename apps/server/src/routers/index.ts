@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { createCallerFactory, readProcedure, router } from '../trpc/trpc';
 import { apiKeysRouter } from './api-keys';
 import { batteriesRouter } from './batteries';
@@ -10,6 +11,7 @@ import { scenariosRouter } from './scenarios';
 export const appRouter = router({
   health: readProcedure
     .meta({ summary: 'Service status: database backend and job queue.' })
+    .output(z.strictObject({ ok: z.literal(true), database: z.enum(['pglite', 'postgres']), queue: z.enum(['inprocess', 'pgboss']), migrations: z.number().int() }))
     .query(({ ctx }) => ({ ok: true, database: ctx.db.backend, queue: ctx.queue.kind, migrations: ctx.db.migrations.applied.length + ctx.db.migrations.alreadyApplied.length })),
   apiKeys: apiKeysRouter,
   batteries: batteriesRouter,

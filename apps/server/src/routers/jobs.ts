@@ -5,7 +5,8 @@ import { ErrorTag } from '../errors';
 import { planToCsv } from '../export/csv';
 import { parseProblemInput, problemTypes } from '../jobs/registry';
 import { inputFromScenario } from '../jobs/scenario-input';
-import { byId, id, seed, timeLimitSec } from '../schemas/common';
+import { byId, csvText, id, seed, timeLimitSec } from '../schemas/common';
+import { job, problemTypeInfo, solution, solutionCheck } from '../schemas/jobs';
 import type { Context } from '../trpc/context';
 import { readProcedure, router, writeProcedure } from '../trpc/trpc';
 
@@ -30,11 +31,13 @@ const sleep = (ms: number, signal?: AbortSignal) =>
 export const jobsRouter = router({
   problemTypes: readProcedure
     .meta({ summary: 'The problem types a job can solve.' })
+    .output(z.array(problemTypeInfo))
     .query(() => [...problemTypes.values()].map((p) => ({ name: p.name, description: p.description }))),
 
   enqueue: writeProcedure
     .meta({ summary: 'Queue a solve: of a stored scenario, or of a problem type with its input. Returns at once.' })
     .input(enqueueInput)
+    .output(job)
     .mutation(async ({ ctx, input }) => {
       if ('scenarioId' in input) {
         const s = await ctx.repos.scenarios.get(input.scenarioId);
@@ -52,24 +55,28 @@ export const jobsRouter = router({
       return ctx.queue.enqueue({ problemType: input.problemType, input: problem, seed: input.seed, timeLimitSec: input.timeLimitSec });
     }),
 
-  get: readProcedure.meta({ summary: 'A job: status, progress (incumbent, bound, gap), attempts.' }).input(byId).query(({ ctx, input }) => ctx.repos.jobs.get(input.id)),
+  get: readProcedure.meta({ summary: 'A job: status, progress (incumbent, bound, gap), attempts.' }).input(byId).output(job).query(({ ctx, input }) => ctx.repos.jobs.get(input.id)),
   list: readProcedure
     .meta({ summary: 'Recent jobs, newest first.' })
     .input(z.object({ status: z.enum(['queued', 'running', 'succeeded', 'failed', 'cancelled']).optional(), limit: z.number().int().min(1).max(1000).default(100) }).default({ limit: 100 }))
+    .output(z.array(job))
     .query(({ ctx, input }) => ctx.repos.jobs.list(input)),
-  cancel: writeProcedure.meta({ summary: 'Cancel a queued or running job.' }).input(byId).mutation(({ ctx, input }) => ctx.queue.cancel(input.id)),
+  cancel: writeProcedure.meta({ summary: 'Cancel a queued or running job.' }).input(byId).output(job).mutation(({ ctx, input }) => ctx.queue.cancel(input.id)),
 
   result: readProcedure
     .meta({ summary: "A finished job's solution: status, objective, cost components, plan, seed." })
     .input(byId)
+    .output(solution)
     .query(async ({ ctx, input }) => (await finishedSolution(ctx, input.id)).solution),
   check: readProcedure
     .meta({ summary: "The independent checker's verdict on a job's solution (feasibility, recomputed objective, problems)." })
     .input(byId)
+    .output(solutionCheck)
     .query(async ({ ctx, input }) => (await finishedSolution(ctx, input.id)).solution.check),
   planCsv: readProcedure
     .meta({ summary: "A finished job's plan as CSV (path,value per leaf).", contentType: 'text/csv' })
     .input(byId)
+    .output(csvText)
     .query(async ({ ctx, input }) => planToCsv((await finishedSolution(ctx, input.id)).solution.plan)),
 
   /** Server-sent events: the job as it changes, until it finishes. */

@@ -3,6 +3,7 @@ import { readMatpower } from '@gridhaul/grid';
 import { buildRoadGraph, importGeoJsonRoads, parseCoOptDistanceCsv, type GeoJsonFeatureCollection, type RoadNetworkInput } from '@gridhaul/routing';
 import { z } from 'zod';
 import { byId, fileText, label, positive } from '../schemas/common';
+import { gridNetwork, networkDeleted, networkSummary, roadNetwork } from '../schemas/networks';
 import { readProcedure, router, writeProcedure } from '../trpc/trpc';
 
 const fileName = z.string().trim().min(1).max(200);
@@ -19,6 +20,7 @@ export const networksRouter = router({
   importMatpower: writeProcedure
     .meta({ summary: 'Import a grid network from a MATPOWER case file (text). All or nothing.' })
     .input(z.object({ text: fileText, fileName: fileName.default('case.m'), name: label.optional() }))
+    .output(networkSummary)
     .mutation(({ ctx, input }) => {
       const network = readMatpower(input.text, input.fileName);
       return ctx.repos.networks.importGrid({ format: 'matpower', network: { ...network, name: input.name ?? network.name }, loads: [] });
@@ -35,6 +37,7 @@ export const networksRouter = router({
         defaultSpeedKmh: positive.max(300).optional(),
       }),
     )
+    .output(networkSummary)
     .mutation(({ ctx, input }) => {
       const collection = parseJson(input.text, input.fileName) as GeoJsonFeatureCollection;
       if (collection?.type !== 'FeatureCollection' || !Array.isArray(collection.features)) {
@@ -56,6 +59,7 @@ export const networksRouter = router({
   importCsvMatrix: writeProcedure
     .meta({ summary: 'Import a road network from a CSV distance matrix ("Node,<names>" header, km, -1 = no road).' })
     .input(z.object({ text: fileText, fileName: fileName.default('distances.csv'), name: label, speedKmh: positive.max(300).default(50) }))
+    .output(networkSummary)
     .mutation(({ ctx, input }) => {
       const m = parseCoOptDistanceCsv(input.text, input.fileName);
       const ids = m.nodeIds.map(String);
@@ -72,11 +76,16 @@ export const networksRouter = router({
       });
     }),
 
-  list: readProcedure.meta({ summary: 'All road and grid networks with their sizes.' }).query(({ ctx }) => ctx.repos.networks.list()),
-  getRoad: readProcedure.meta({ summary: 'A road network: nodes, edges, traffic profiles.' }).input(byId).query(({ ctx, input }) => ctx.repos.networks.getRoad(input.id)),
+  list: readProcedure.meta({ summary: 'All road and grid networks with their sizes.' }).output(z.array(networkSummary)).query(({ ctx }) => ctx.repos.networks.list()),
+  getRoad: readProcedure
+    .meta({ summary: 'A road network: nodes, edges, traffic profiles.' })
+    .input(byId)
+    .output(roadNetwork)
+    .query(({ ctx, input }) => ctx.repos.networks.getRoad(input.id)),
   getGrid: readProcedure
     .meta({ summary: 'A grid network: buses, branches, generators, DC lines, load profiles.' })
     .input(byId)
+    .output(gridNetwork)
     .query(async ({ ctx, input }) => {
       const g = await ctx.repos.networks.getGrid(input.id);
       // JSON has no Infinity: unlimited reactive limits are sent as null.
@@ -85,6 +94,7 @@ export const networksRouter = router({
   delete: writeProcedure
     .meta({ summary: 'Delete a network and everything stored under it.' })
     .input(byId)
+    .output(networkDeleted)
     .mutation(async ({ ctx, input }) => ({ id: input.id, kind: await ctx.repos.networks.delete(input.id), deleted: true })),
 });
 

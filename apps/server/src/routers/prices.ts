@@ -2,7 +2,9 @@ import { z } from 'zod';
 import { toCsv } from '../export/csv';
 import { gridNetworkJson } from '../jobs/scenario-input';
 import { parseProblemInput } from '../jobs/registry';
-import { byId, id, label, positive, seed, timeLimitSec } from '../schemas/common';
+import { byId, csvText, deletedResult, id, label, positive, seed, timeLimitSec } from '../schemas/common';
+import { job } from '../schemas/jobs';
+import { priceQueryResult, priceSeriesSummary } from '../schemas/prices';
 import { readProcedure, router, writeProcedure } from '../trpc/trpc';
 
 const money = z.number();
@@ -44,6 +46,7 @@ export const pricesRouter = router({
         timeLimitSec: timeLimitSec.optional(),
       }),
     )
+    .output(job)
     .mutation(async ({ ctx, input }) => {
       const network = await gridNetworkJson(ctx.repos, input.gridNetworkId);
       const problem = parseProblemInput('lmp', {
@@ -75,6 +78,7 @@ export const pricesRouter = router({
           });
         }),
     )
+    .output(priceSeriesSummary)
     .mutation(async ({ ctx, input }) => {
       if (input.networkId) await ctx.repos.networks.getGrid(input.networkId);
       return ctx.repos.prices.create(input);
@@ -82,11 +86,17 @@ export const pricesRouter = router({
   list: readProcedure
     .meta({ summary: 'Stored LMP series, optionally of one grid network.' })
     .input(z.object({ networkId: id.optional(), jobId: id.optional() }).default({}))
+    .output(z.array(priceSeriesSummary))
     .query(async ({ ctx, input }) => (await ctx.repos.prices.list(input.networkId)).filter((s) => !input.jobId || s.jobId === input.jobId)),
-  query: readProcedure.meta({ summary: 'LMPs of a series by bus, period range and scenario.' }).input(priceQuery).query(({ ctx, input }) => ctx.repos.prices.query(input)),
+  query: readProcedure
+    .meta({ summary: 'LMPs of a series by bus, period range and scenario.' })
+    .input(priceQuery)
+    .output(priceQueryResult)
+    .query(({ ctx, input }) => ctx.repos.prices.query(input)),
   exportCsv: readProcedure
     .meta({ summary: 'LMPs of a series as CSV ($/MWh; start_h = period × step).', contentType: 'text/csv' })
     .input(priceQuery)
+    .output(csvText)
     .query(async ({ ctx, input }) => {
       const { series, points } = await ctx.repos.prices.query(input);
       return toCsv(
@@ -97,6 +107,7 @@ export const pricesRouter = router({
   delete: writeProcedure
     .meta({ summary: 'Delete an LMP series.' })
     .input(byId)
+    .output(deletedResult)
     .mutation(async ({ ctx, input }) => {
       await ctx.repos.prices.delete(input.id);
       return { id: input.id, deleted: true };

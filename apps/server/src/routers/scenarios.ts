@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ScenarioInvalidError, validateScenarioDocument } from '../scenarios/document';
-import { byId, id, label, seed, timeLimitSec } from '../schemas/common';
+import { byId, deletedResult, id, label, seed, timeLimitSec } from '../schemas/common';
+import { scenario, scenarioSummary, scenarioValidation } from '../schemas/scenarios';
 import { readProcedure, router, writeProcedure } from '../trpc/trpc';
 
 const documentInput = z.object({ document: z.record(z.string(), z.unknown()) });
@@ -9,6 +10,7 @@ export const scenariosRouter = router({
   validate: readProcedure
     .meta({ summary: 'Check a scenario document and list every problem at once (empty list: valid).' })
     .input(documentInput)
+    .output(scenarioValidation)
     .query(async ({ ctx, input }) => {
       const { problems } = await validateScenarioDocument(input.document, ctx.repos);
       return { valid: problems.length === 0, problems };
@@ -17,6 +19,7 @@ export const scenariosRouter = router({
   createFromDocument: writeProcedure
     .meta({ summary: 'Store a scenario from one JSON document (quantities such as "550 kWh" accepted).' })
     .input(documentInput)
+    .output(scenario)
     .mutation(async ({ ctx, input }) => {
       const { problems, document } = await validateScenarioDocument(input.document, ctx.repos);
       if (!document) throw new ScenarioInvalidError(problems);
@@ -38,6 +41,7 @@ export const scenariosRouter = router({
         problem: z.unknown(),
       }),
     )
+    .output(scenario)
     .mutation(async ({ ctx, input }) => {
       const batteries = await Promise.all(input.batteryIds.map((b) => ctx.repos.batteries.get(b)));
       const fleet = input.fleetId ? await ctx.repos.fleets.get(input.fleetId) : null;
@@ -63,11 +67,12 @@ export const scenariosRouter = router({
       return ctx.repos.scenarios.create({ name: document.name, problemType: document.problemType, document: document as Record<string, unknown> });
     }),
 
-  list: readProcedure.meta({ summary: 'All scenarios (without their documents).' }).query(({ ctx }) => ctx.repos.scenarios.list()),
-  get: readProcedure.meta({ summary: 'One scenario with its normalised document.' }).input(byId).query(({ ctx, input }) => ctx.repos.scenarios.get(input.id)),
+  list: readProcedure.meta({ summary: 'All scenarios (without their documents).' }).output(z.array(scenarioSummary)).query(({ ctx }) => ctx.repos.scenarios.list()),
+  get: readProcedure.meta({ summary: 'One scenario with its normalised document.' }).input(byId).output(scenario).query(({ ctx, input }) => ctx.repos.scenarios.get(input.id)),
   clone: writeProcedure
     .meta({ summary: 'Copy a scenario, optionally renamed and with top-level document fields replaced; the copy is validated.' })
     .input(z.object({ id, name: label.optional(), changes: z.record(z.string(), z.unknown()).default({}) }))
+    .output(scenario)
     .mutation(async ({ ctx, input }) => {
       const source = await ctx.repos.scenarios.get(input.id);
       const raw = { ...source.document, ...input.changes, name: input.name ?? `${source.name} (copy)` };
@@ -78,6 +83,7 @@ export const scenariosRouter = router({
   delete: writeProcedure
     .meta({ summary: 'Delete a scenario (its jobs stay, unlinked).' })
     .input(byId)
+    .output(deletedResult)
     .mutation(async ({ ctx, input }) => {
       await ctx.repos.scenarios.delete(input.id);
       return { id: input.id, deleted: true };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { efficiency, fraction, label, nonNegative, positive } from './common';
+import { efficiency, fraction, label, nonNegative, positive, timestamp } from './common';
 import { positiveQuantity } from './quantity';
 
 const socOrder = <T extends { socMin: number; socMax: number }>(b: T, ctx: z.RefinementCtx) => {
@@ -38,3 +38,20 @@ export const batteryDocument = z
     endOfLifeFraction: z.number().gt(0).lt(1).default(0.8),
   })
   .superRefine(socOrder);
+
+/** A stored battery specification (response). */
+export const batterySpec = z.strictObject({
+  id: z.string(),
+  name: z.string(),
+  chemistry: z.enum(['NMC', 'LFP', 'generic']),
+  capacityKWh: z.number(),
+  maxChargeKW: z.number(),
+  maxDischargeKW: z.number(),
+  chargeEfficiency: z.number(),
+  dischargeEfficiency: z.number(),
+  socMin: z.number(),
+  socMax: z.number(),
+  replacementCostUsd: z.number(),
+  endOfLifeFraction: z.number(),
+  createdAt: timestamp,
+});

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { fraction, id, label, nonNegative, positive } from './common';
+import { fraction, id, label, nonNegative, positive, timestamp } from './common';
 import { nonNegativeQuantity, positiveQuantity } from './quantity';
 
 const uniqueNames = (items: Array<{ name: string }>, ctx: z.RefinementCtx, field: string) => {
@@ -75,3 +75,23 @@ export const siteDocument = z
       if (d.endH <= d.startH) ctx.addIssue({ code: 'custom', path: ['demand', i, 'endH'], message: `endH (${d.endH}) must be after startH (${d.startH})` });
     }),
   );
+
+/** A stored fleet with its vehicles and MESS units (response). */
+export const fleet = z.strictObject({
+  id: z.string(),
+  name: z.string(),
+  createdAt: timestamp,
+  vehicles: z.array(
+    z.strictObject({
+      name: z.string(),
+      kind: z.enum(['truck', 'ev', 'bus']),
+      messCapacity: z.number().int(),
+      massKg: z.number(),
+      speedKmh: z.number(),
+      costPerKm: z.number(),
+      wagePerH: z.number(),
+      batterySpecId: z.string().nullable(),
+    }),
+  ),
+  messUnits: z.array(z.strictObject({ id: z.string(), name: z.string(), batterySpecId: z.string(), initialSoc: z.number() })),
+});
