@@ -1,3 +1,4 @@
+import { CommanderError } from 'commander';
 import { UsageError } from './program';
 
 /** Exit codes scripts can rely on. */
@@ -22,6 +23,8 @@ export function printJson(value: unknown): void {
 
 /** Prints a failure on stderr and returns the exit code for it. */
 export function reportFailure(error: unknown): number {
+  // Commander has already written its message (or the help and version text) on stderr or stdout.
+  if (error instanceof CommanderError) return error.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
   const message = error instanceof Error ? error.message : String(error);
   process.stderr.write(`gridhaul: ${message}\n`);
   if (error instanceof UsageError) return ExitCode.usage;

@@ -6,7 +6,10 @@ export function buildProgram(): Command {
     .description('Plan electric energy logistics against the power grid.')
     .version('0.1.0')
     .showHelpAfterError()
-    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) })
+    // Commander would exit with 1 on a usage error (unknown option, invalid choice, missing argument);
+    // thrown instead, reportFailure turns it into ExitCode.usage. Subcommands inherit this setting.
+    .exitOverride();
   for (const register of commands) register(program);
   return program;
 }
