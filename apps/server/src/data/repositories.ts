@@ -1,6 +1,7 @@
 import type { PrismaClient } from './generated/client';
 import { apiKeyRepository } from './repositories/api-keys';
 import { batteryRepository } from './repositories/batteries';
+import { cosimRepository } from './repositories/cosim';
 import { fleetRepository } from './repositories/fleets';
 import { jobRepository } from './repositories/jobs';
 import { networkRepository } from './repositories/networks';
@@ -12,6 +13,7 @@ export function createRepositories(prisma: PrismaClient) {
   return {
     apiKeys: apiKeyRepository(prisma),
     batteries: batteryRepository(prisma),
+    cosim: cosimRepository(prisma),
     fleets: fleetRepository(prisma),
     jobs: jobRepository(prisma),
     networks: networkRepository(prisma),

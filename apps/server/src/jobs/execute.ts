@@ -1,6 +1,6 @@
 import { GridHaulError } from '@gridhaul/common';
 import type { JobClaim, JobProgress, Repositories } from '../data';
-import { derivedRecords } from './hooks';
+import { derivedRecords, recordKeeper, type JobEnd } from './hooks';
 import { JobCancelledError, solveInThread } from './thread-runner';
 
 export interface ExecuteOptions {
@@ -36,7 +36,15 @@ export async function executeJob(claim: JobClaim, opts: ExecuteOptions): Promise
   }, opts.cancelPollMs ?? 500);
   let lastWrite = 0;
   let pending: Promise<unknown> = Promise.resolve();
-  const onProgress = (p: JobProgress) => {
+  // Records (a co-simulation's iterations) are stored one by one as reported, none after a failed one.
+  const keeper = recordKeeper(job.problemType);
+  let records: Promise<void> = Promise.resolve();
+  let recordError: unknown = null;
+  const ended = (end: JobEnd) => keeper?.ended(repos, input, end).catch(() => undefined);
+  const onProgress = ({ record, ...p }: JobProgress) => {
+    if (record !== undefined && keeper) {
+      records = records.then(() => (recordError === null ? keeper.record(repos, claim, input, record) : undefined)).catch((error: unknown) => void (recordError = error));
+    }
     opts.onProgress?.(claim.id, p);
     const now = Date.now();
     if (now - lastWrite < (opts.progressEveryMs ?? 250)) return;
@@ -49,13 +57,24 @@ export async function executeJob(claim: JobClaim, opts: ExecuteOptions): Promise
       { signal: abort.signal, onProgress },
     );
     await pending;
-    return (await repos.jobs.succeed(claim, solution, derivedRecords(job, input, solution))) ? 'succeeded' : 'stale';
+    await records;
+    if (recordError !== null) throw new GridHaulError('RECORD_NOT_STORED', `a result record could not be stored: ${recordError instanceof Error ? recordError.message : String(recordError)}`);
+    if (!(await repos.jobs.succeed(claim, solution, derivedRecords(job, input, solution)))) return 'stale';
+    await ended({ result: 'succeeded', solution });
+    return 'succeeded';
   } catch (error) {
     await pending;
-    if (error instanceof JobCancelledError) return (await repos.jobs.cancelled(claim)) ? 'cancelled' : 'stale';
+    await records;
+    if (error instanceof JobCancelledError) {
+      if (!(await repos.jobs.cancelled(claim))) return 'stale';
+      await ended({ result: 'cancelled' });
+      return 'cancelled';
+    }
     const tag = error instanceof GridHaulError ? error.tag : 'INTERNAL';
     const message = error instanceof Error ? error.message : String(error);
-    return (await repos.jobs.fail(claim, { tag, message })) ? 'failed' : 'stale';
+    if (!(await repos.jobs.fail(claim, { tag, message }))) return 'stale';
+    await ended({ result: 'failed' });
+    return 'failed';
   } finally {
     clearInterval(poll);
     opts.signal?.removeEventListener('abort', onOuterAbort);

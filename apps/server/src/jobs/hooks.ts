@@ -1,5 +1,6 @@
 import type { DcOpfResult } from '@gridhaul/grid';
-import type { DerivedRecords, Job, SolutionData } from '../data';
+import { cosimRecords } from '../cosim/records';
+import type { DerivedRecords, Job, JobClaim, Repositories, SolutionData } from '../data';
 import type { LmpInput } from './problems/lmp';
 
 /**
@@ -28,4 +29,26 @@ const derive: Record<string, (job: Job, input: unknown, solution: SolutionData) 
 
 export function derivedRecords(job: Job, input: unknown, solution: SolutionData): DerivedRecords {
   return solution.objective === null ? {} : (derive[job.problemType]?.(job, input, solution) ?? {});
+}
+
+/** How a job ended, for a record keeper (a stale attempt's end is not reported). */
+export interface JobEnd {
+  result: 'succeeded' | 'failed' | 'cancelled';
+  solution?: SolutionData | undefined;
+}
+
+/**
+ * Problem types that keep records of their own while the solve runs (a co-simulation's iterations):
+ * `record` stores what the solver reports with a progress report's `record`, at once and in order,
+ * only while the claim owns the job; `ended` closes them when the job has ended.
+ */
+export interface RecordKeeper {
+  record(repos: Repositories, claim: JobClaim, input: unknown, record: unknown): Promise<void>;
+  ended(repos: Repositories, input: unknown, end: JobEnd): Promise<void>;
+}
+
+const keepers: Record<string, RecordKeeper> = { cosim: cosimRecords };
+
+export function recordKeeper(problemType: string): RecordKeeper | undefined {
+  return keepers[problemType];
 }

@@ -13,6 +13,11 @@ export interface JobProgress {
   gap?: number | undefined;
   iteration?: number | undefined;
   message?: string | undefined;
+  /**
+   * A piece of the result the problem type stores as soon as it is reported (a co-simulation
+   * iteration; see jobs/hooks.ts). Never kept in the job's progress.
+   */
+  record?: unknown;
 }
 
 export interface JobInput {
