@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { registerBench } from './bench';
 import { registerBusCharging } from './bus-charging';
 import { registerEvrp } from './evrp';
 import { registerLmp } from './lmp';
@@ -7,4 +8,4 @@ import { registerServe } from './serve';
 import { registerWorker } from './worker';
 
 /** One entry per subcommand; each lives in its own file in this folder. */
-export const commands: Array<(program: Command) => void> = [registerBusCharging, registerEvrp, registerLmp, registerMess, registerServe, registerWorker];
+export const commands: Array<(program: Command) => void> = [registerBench, registerBusCharging, registerEvrp, registerLmp, registerMess, registerServe, registerWorker];
