@@ -2,15 +2,28 @@ import { GridHaulError, InputError } from '@gridhaul/common';
 import { ErrorTag } from '../errors';
 import type { ProblemType } from './problem-type';
 import { busChargingProblem } from './problems/bus-charging';
+import { chargingCycleProblem } from './problems/charging-cycle';
+import { coOptProblem } from './problems/coopt';
+import { cosimProblem } from './problems/cosim';
 import { evrpProblem } from './problems/evrp';
 import { lmpProblem } from './problems/lmp';
 import { lpProblem } from './problems/lp';
+import { messDeliveryProblem } from './problems/mess-delivery';
 
 /**
  * Problem type → solver. Each domain package's solver is added here as it lands (grid's LMPs,
  * optimizer's MESS models, evrp, bus-charging); the API, queues and workers need no other change.
  */
-const problems: ReadonlyArray<ProblemType> = [lpProblem, lmpProblem, evrpProblem, busChargingProblem] as unknown as ProblemType[];
+const problems: ReadonlyArray<ProblemType> = [
+  lpProblem,
+  lmpProblem,
+  evrpProblem,
+  busChargingProblem,
+  messDeliveryProblem,
+  chargingCycleProblem,
+  coOptProblem,
+  cosimProblem,
+] as unknown as ProblemType[];
 
 export const problemTypes: ReadonlyMap<string, ProblemType> = new Map(problems.map((p) => [p.name, p]));
 
