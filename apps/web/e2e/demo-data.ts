@@ -1,15 +1,10 @@
 // Loads the demo into a running server through its public API (and, for plan kinds the server
 // cannot solve yet, stores solutions through its repositories so the plan views have something
 // real to draw).
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { matpowerCaseText } from '@gridhaul/datasets';
+import { coOptDataText, coOptLmpText, matpowerCaseText } from '@gridhaul/datasets';
 import { createTRPCClient, httpBatchLink, type TRPCClient } from '@trpc/client';
 import type { AppRouter } from '../src/api/types';
 import type { RunningServer } from './harness';
-
-const DATA = join(import.meta.dirname, '..', 'test', 'data');
-const read = (f: string) => readFileSync(join(DATA, f), 'utf8');
 
 export function apiClient(server: RunningServer): TRPCClient<AppRouter> {
   return createTRPCClient<AppRouter>({
@@ -42,11 +37,11 @@ export interface Demo {
 export async function loadDemo(server: RunningServer): Promise<Demo> {
   const api = apiClient(server);
   const grid = await api.networks.importMatpower.mutate({ text: matpowerCaseText('case14'), fileName: 'case14.m', name: 'IEEE 14-bus' });
-  const road = await api.networks.importCsvMatrix.mutate({ text: read('co-opt-7-node-distances.csv'), fileName: 'distances.csv', name: 'Co-OPT 7-node roads', speedKmh: 50 });
+  const road = await api.networks.importCsvMatrix.mutate({ text: coOptDataText('small', 'distance'), fileName: 'distances.csv', name: 'Co-OPT 7-node roads', speedKmh: 50 });
   const series = await api.prices.importSeries.mutate({
     name: 'Co-OPT printed LMPs (2 models)',
     stepH: 1,
-    points: [...pricePoints(read('lmp_Model1_SmallScale.csv'), 0), ...pricePoints(read('lmp_Model3_SmallScale.csv'), 1)],
+    points: [...pricePoints(coOptLmpText('Model1_SmallScale'), 0), ...pricePoints(coOptLmpText('Model3_SmallScale'), 1)],
   });
   // The charging-cycle MESS of notes/mess-routing.md: 550 kWh, SOC 15–90 % during the day.
   const battery = await api.batteries.create.mutate({
