@@ -105,6 +105,7 @@ describe.each(testBackends())('OpenAPI response schemas (%s)', (backend) => {
     expect(result.objective).toBeCloseTo(36, 6); // Wyndor Glass optimum (Hillier & Lieberman)
     await call('jobs.list');
     await call('apiKeys.list');
+    await call('apiKeys.streamToken');
     await call('health');
     await call('batteries.delete', { id: (await call<{ id: string }>('batteries.create', { ...mess550, name: 'to delete' })).id });
   });

@@ -90,7 +90,8 @@ export function openApiDocument(router: AnyRouter, serverUrl: string): Record<st
       description:
         'Every procedure of the tRPC API as HTTP/JSON: POST /api/<procedure> with the input as the JSON body (queries also GET with ?input=<json>). ' +
         'Responses are the result as JSON (or CSV for exports); errors are {"error": {code, tag, field, problems, message}}. ' +
-        'Mutations need "Authorization: Bearer <API key>". Job progress streams as server-sent events from the tRPC endpoint /trpc/jobs.progress.',
+        'Mutations need "Authorization: Bearer <API key>". Job progress streams as server-sent events from the tRPC endpoint /trpc/jobs.progress; ' +
+        'when reads are private, a client that cannot send headers (EventSource) adds connectionParams={"token":"<apiKeys.streamToken>"} to that URL.',
     },
     servers: [{ url: serverUrl }],
     components: { securitySchemes: { apiKey: { type: 'http', scheme: 'bearer', description: 'an API key from apiKeys.create' } } },

@@ -41,6 +41,33 @@ describe.each(testBackends())('HTTP server on loopback (%s)', (backend) => {
     expect(statuses.at(-1)).toBe('succeeded');
   });
 
+  it('with private reads, streams progress to a URL that carries a stream token in connectionParams (as httpSubscriptionLink sends it)', async () => {
+    const privateHttp = await startHttp({ ...s, config: { publicReads: false } }, { port: 0, host: '127.0.0.1', maxBodyBytes: 1_000_000 });
+    try {
+      const job = await client(s.key).jobs.enqueue.mutate({ problemType: 'lp', input: wyndorLp });
+      const url = (params?: object) =>
+        `${privateHttp.url}/trpc/jobs.progress?input=${encodeURIComponent(JSON.stringify({ id: job.id }))}` +
+        (params ? `&connectionParams=${encodeURIComponent(JSON.stringify(params))}` : '');
+      // A refused subscription is an error event on the stream (tRPC's SSE answers 200 before the procedure runs).
+      const refusal = async (params?: object) => {
+        const res = await fetch(url(params), { headers: { accept: 'text/event-stream' }, signal: AbortSignal.timeout(30_000) });
+        const text = await res.text();
+        expect(text).not.toMatch(/"status":"succeeded"/);
+        return /^event: serialized-error\ndata: (.+)$/m.exec(text)?.[1];
+      };
+      expect(await refusal()).toContain('UNAUTHORIZED');
+      const { token } = await client(s.key).apiKeys.streamToken.mutate();
+      const res = await fetch(url({ token }), { headers: { accept: 'text/event-stream' } });
+      expect(res.status).toBe(200);
+      const text = await res.text();
+      const statuses = [...text.matchAll(/^data: (.+)$/gm)].map((m) => JSON.parse(m[1] as string)).filter((d) => d && typeof d === 'object' && 'status' in d);
+      expect(statuses.at(-1)?.status).toBe('succeeded');
+      expect(await refusal({ token: `${token}x` })).toContain('UNAUTHORIZED');
+    } finally {
+      await privateHttp.close();
+    }
+  });
+
   it('offers the same procedures as plain HTTP/JSON under /api, with JSON errors and HTTP statuses', async () => {
     const post = (path: string, body: unknown, key: string | null = s.key) =>
       fetch(`${http.url}/api/${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...(key ? { authorization: `Bearer ${key}` } : {}) }, body: JSON.stringify(body) });

@@ -6,7 +6,7 @@ import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import { getHTTPStatusCodeFromError } from '@trpc/server/http';
 import { ErrorTag } from '../errors';
 import { appRouter, createCaller } from '../routers/index';
-import { apiKeyFromHeaders, createContext, type Services } from '../trpc/context';
+import { apiKeyFromHeaders, createContext, streamTokenFromConnectionParams, type Services } from '../trpc/context';
 import { errorData, toTRPCError } from '../trpc/errors';
 import { listProcedures, openApiDocument } from './openapi';
 import { serveStaticWeb } from './static-web';
@@ -92,7 +92,8 @@ export async function startHttp(services: Services, opts: HttpOptions): Promise<
     router: appRouter,
     basePath: '/trpc/',
     maxBodySize: opts.maxBodyBytes,
-    createContext: ({ req }) => createContext(services, apiKeyFromHeaders((n) => req.headers[n] as string | undefined)),
+    createContext: ({ req, info }) =>
+      createContext(services, apiKeyFromHeaders((n) => req.headers[n] as string | undefined), streamTokenFromConnectionParams(info.connectionParams)),
   });
   let baseUrl = '';
   const server = createServer((req, res) => {

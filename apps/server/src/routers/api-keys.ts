@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { apiKeyInfo, createdApiKey } from '../schemas/api-keys';
+import { apiKeyInfo, createdApiKey, streamToken } from '../schemas/api-keys';
 import { byId, label } from '../schemas/common';
+import { issueStreamToken } from '../trpc/stream-token';
 import { router, writeProcedure } from '../trpc/trpc';
 
 export const apiKeysRouter = router({
@@ -14,6 +15,13 @@ export const apiKeysRouter = router({
     .input(byId)
     .output(apiKeyInfo)
     .mutation(({ ctx, input }) => ctx.repos.apiKeys.revoke(input.id)),
+  streamToken: writeProcedure
+    .meta({
+      summary:
+        'A short-lived token for job-progress streams when reads are private: EventSource cannot send the Authorization header, so pass it as tRPC connectionParams {"token": ...} (valid 5 minutes, for subscriptions only, dies with its key).',
+    })
+    .output(streamToken)
+    .mutation(({ ctx }) => issueStreamToken(ctx.apiKeyId)),
   list: writeProcedure
     .meta({ summary: 'API keys (name, prefix, dates; never the key).' })
     .output(z.array(apiKeyInfo))

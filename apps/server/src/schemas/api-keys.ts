@@ -12,3 +12,6 @@ export const apiKeyInfo = z.strictObject({
 
 /** A new key: its text is in this response only. */
 export const createdApiKey = apiKeyInfo.extend({ key: z.string() });
+
+/** A short-lived token that opens subscriptions (SSE) in place of the key. */
+export const streamToken = z.strictObject({ token: z.string(), expiresAt: timestamp });

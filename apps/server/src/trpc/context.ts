@@ -12,6 +12,8 @@ export interface Services {
 export interface Context extends Services {
   /** The API key the caller presented (not yet verified), or null. */
   apiKey: string | null;
+  /** A stream token (apiKeys.streamToken) from tRPC's connectionParams, not yet verified: opens subscriptions only. */
+  streamToken?: string | undefined;
 }
 
 /** Reads the key from `Authorization: Bearer <key>` or `X-API-Key: <key>`. */
@@ -25,6 +27,12 @@ export function apiKeyFromHeaders(get: (name: string) => string | null | undefin
   return header ? header.trim() : null;
 }
 
-export function createContext(services: Services, apiKey: string | null): Context {
-  return { ...services, apiKey };
+/** The stream token in tRPC's connectionParams (`?connectionParams={"token":"..."}` on an SSE URL), or undefined. */
+export function streamTokenFromConnectionParams(params: Partial<Record<string, string>> | null | undefined): string | undefined {
+  const token = params?.['token'];
+  return token ? token : undefined;
+}
+
+export function createContext(services: Services, apiKey: string | null, streamToken?: string): Context {
+  return { ...services, apiKey, ...(streamToken ? { streamToken } : {}) };
 }

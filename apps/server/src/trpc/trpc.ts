@@ -3,6 +3,7 @@ import { initTRPC, TRPCError } from '@trpc/server';
 import { UnauthorizedError } from '../errors';
 import type { Context } from './context';
 import { errorData, toTRPCError } from './errors';
+import { streamTokenKeyId } from './stream-token';
 
 /** Procedure metadata: documentation for the HTTP/OpenAPI surface. */
 export interface Meta {
@@ -41,9 +42,22 @@ async function verifiedKey(ctx: Context): Promise<string> {
   return id;
 }
 
-/** Reads: open to all when configured so, else they need a key like mutations. */
-export const readProcedure = base.meta({ summary: '', auth: 'read' }).use(async ({ ctx, next }) => {
-  if (!ctx.config.publicReads) await verifiedKey(ctx);
+/** A subscription's stream token: well signed, unexpired, and its API key still unrevoked. */
+async function verifiedStreamToken(ctx: Context, token: string): Promise<void> {
+  const keyId = streamTokenKeyId(token);
+  if (!keyId) throw new UnauthorizedError('the stream token is malformed or expired (get a new one from apiKeys.streamToken)');
+  const key = (await ctx.repos.apiKeys.list()).find((k) => k.id === keyId);
+  if (!key || key.revokedAt !== null) throw new UnauthorizedError('the API key of the stream token is unknown or revoked');
+}
+
+/**
+ * Reads: open to all when configured so, else they need a key like mutations. Subscriptions may
+ * present a stream token instead, since EventSource cannot send the Authorization header.
+ */
+export const readProcedure = base.meta({ summary: '', auth: 'read' }).use(async ({ ctx, type, next }) => {
+  if (ctx.config.publicReads) return next();
+  if (type === 'subscription' && !ctx.apiKey && ctx.streamToken) await verifiedStreamToken(ctx, ctx.streamToken);
+  else await verifiedKey(ctx);
   return next();
 });
 
