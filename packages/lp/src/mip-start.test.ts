@@ -18,22 +18,26 @@ function worstRowError(model: Model, r: SolveResult): number {
 }
 
 describe.each(backends)('MIP start on %s', (backend) => {
-  // 4 × 30 market split with a planted point: at the root (node limit 0) neither solver finds a
+  // 4 × 30 market split with a planted point: at the root (node limit 1) neither solver finds a
   // feasible point of its own, so an incumbent can only come from the start.
-  const p = plantedMarketSplit(4, 30, 1);
+  const p = plantedMarketSplit(4, 30, 3);
   const start = new Map(p.x.map((v, j): [Var, number] => [v, p.planted[j] as number]));
 
-  it('returns the start as incumbent when branch and bound may not leave the root', async () => {
-    const without = await solve(p.model, { backend, nodeLimit: 0 });
+  it('returns the start as incumbent when branch and bound may not go past the root', async () => {
+    const without = await solve(p.model, { backend, nodeLimit: 1 });
     expect(without.hasSolution).toBe(false);
     expect(without.mipStart).toBeUndefined();
-    const r = await solve(p.model, { backend, nodeLimit: 0, mipStart: start });
+    const r = await solve(p.model, { backend, nodeLimit: 1, mipStart: start });
     expect(r.mipStart).toEqual({ status: 'accepted', columns: 30 });
     expect(r.hasSolution).toBe(true);
     expect(['timeLimitWithSolution', 'optimal']).toContain(r.status);
     expect(r.objective).toBeLessThanOrEqual(p.plantedCost + 1e-9);
     expect(worstRowError(p.model, r)).toBeLessThan(1e-6);
-  });
+    // Both back-ends report the gap as |incumbent − bound| / |incumbent| (CBC prints it relative to the bound).
+    const [objective, bound] = [r.objective as number, r.mipBound as number];
+    expect(Number.isFinite(bound)).toBe(true);
+    expectClose(r.mipGap as number, Math.abs(objective - bound) / objective, { abs: 1e-9 }, 'gap');
+  }, 60_000);
 
   it('completes a partial start given by variable names (27 of 30 values)', async () => {
     const partial = new Map(p.x.slice(0, 27).map((v, j): [string, number] => [v.name, p.planted[j] as number]));

@@ -40,7 +40,8 @@ async function runCbc(model: Model, options: SolveOptions, start?: ResolvedMipSt
       await writeFile(startFile, startText.text);
       args.push('mipStart', startFile);
     }
-    if (options.timeLimitSec !== undefined) args.push('sec', String(options.timeLimitSec));
+    // CBC counts `sec` in CPU time unless told otherwise; the option is wall-clock, as for HiGHS.
+    if (options.timeLimitSec !== undefined) args.push('timeMode', 'elapsed', 'sec', String(options.timeLimitSec));
     if (options.mipRelGap !== undefined) args.push('ratioGap', String(options.mipRelGap));
     if (options.threads !== undefined) args.push('threads', String(options.threads));
     if (options.presolve === false) args.push('presolve', 'off');
@@ -113,9 +114,11 @@ function parseCbc(model: Model, text: string, stdout: string, timeSec: number): 
     }
   });
   const lp = !model.isMip;
+  const objective = objMatch ? Number(objMatch[1]) * sign : undefined;
   return new SolveResult({
     ...base,
-    objective: objMatch ? Number(objMatch[1]) * sign : undefined,
+    objective,
+    mipGap: mipGap(objective, base.mipBound, base.mipGap),
     primal,
     rowActivity,
     rowDuals: lp ? rowDuals : undefined,
@@ -127,6 +130,13 @@ function parseCbc(model: Model, text: string, stdout: string, timeSec: number): 
 function startOutcome(stdout: string, columns: number): MipStartOutcome {
   const why = /^.*(mipstart values could not be used|column names do not match|No mipstart solution read).*$/im.exec(stdout);
   return why ? { status: 'rejected', columns, detail: `CBC: ${why[0].trim()}` } : { status: 'accepted', columns };
+}
+
+// CBC prints its gap relative to the bound ('inf' when the bound is 0); report HiGHS's
+// |incumbent − bound| / |incumbent| so both back-ends mean the same.
+function mipGap(objective: number | undefined, bound: number | undefined, printed: number | undefined): number | undefined {
+  if (objective === undefined || bound === undefined || !Number.isFinite(objective) || !Number.isFinite(bound) || objective === 0) return printed;
+  return Math.abs(objective - bound) / Math.abs(objective);
 }
 
 function stats(stdout: string, sign: number, mip: boolean) {
