@@ -1,7 +1,11 @@
 import type { JobClaim, Repositories, SolutionData } from '../data';
 import type { CosimResult, CosimIteration } from './types';
 
-const runIdOf = (input: unknown): string | undefined => (input as { runId?: unknown } | null)?.runId as string | undefined;
+/** cosim.start puts the run's id in the job's stored input; a cosim job enqueued otherwise has no run. */
+const runIdOf = (input: unknown): string | undefined => {
+  const id = (input as { runId?: unknown } | null)?.runId;
+  return typeof id === 'string' ? id : undefined;
+};
 
 /**
  * Keeps a cosim job's CosimRun up to date: each iteration is stored the moment the solver reports

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { createCallerFactory, readProcedure, router } from '../trpc/trpc';
 import { apiKeysRouter } from './api-keys';
 import { batteriesRouter } from './batteries';
+import { cosimRouter } from './cosim';
 import { fleetsRouter } from './fleets';
 import { jobsRouter } from './jobs';
 import { networksRouter } from './networks';
@@ -20,6 +21,7 @@ export const appRouter = router({
   prices: pricesRouter,
   scenarios: scenariosRouter,
   jobs: jobsRouter,
+  cosim: cosimRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -36,11 +36,12 @@ export const storageUnitInput = z.object({
 /**
  * A co-simulation: the grid as an 'lmp' job sees it (a network, or the id of a stored one, and a
  * load profile) plus storage units at its buses, iterated until LMPs and storage schedules agree.
+ * cosim.start adds the run's id (`runId`) to the job's stored input; the record keeper
+ * (cosim/records.ts) files the iterations under it.
  */
 export const cosimInput = z
   .object({
-    /** The co-simulation run its iterations are stored under (set by cosim.start). */
-    runId: z.string().max(100).optional(),
+    /** gridhaul.network JSON; or, for cosim.start, a stored grid network's id here or in the scenario document. */
     network: z.record(z.string(), z.unknown()).optional(),
     /** A stored grid network, used when `network` is absent (cosim.start fills `network` from it). */
     gridNetworkId: z.string().trim().min(1).max(100).optional(),
@@ -75,10 +76,8 @@ export const cosimInput = z
         if (short) issue(at(u.demandMW ? 'demandMW' : 'finalSoc'), short.message);
       }
     });
-    if (input.network === undefined) {
-      if (input.gridNetworkId === undefined) issue(['network'], 'a gridhaul.network JSON, or gridNetworkId naming a stored grid network');
-      return;
-    }
+    // Without a network (a stored scenario naming its grid by gridNetworkId), cosim.start checks buses once it is filled in.
+    if (input.network === undefined) return;
     let network: Network;
     try {
       network = networkFromJson(input.network);
