@@ -1,6 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { Option, type Command } from 'commander';
+import { MATPOWER_CASES, matpowerCaseText, type MatpowerCaseName } from '@gridhaul/datasets';
 import {
   DC_CONVENTIONS,
   DC_FORMULATIONS,
@@ -28,7 +29,10 @@ export function registerLmp(program: Command): void {
       .description(
         'DC optimal power flow of a MATPOWER case: objective, dispatch and the LMP ($/MWh) at every bus',
       )
-      .argument('<case>', 'MATPOWER case file (.m) or GridHaul network JSON (.json)')
+      .argument(
+        '<case>',
+        `MATPOWER case file (.m), GridHaul network JSON (.json), or a bundled case: ${MATPOWER_CASES.join(', ')}`,
+      )
       .addOption(
         new Option('--convention <name>', 'DC network model')
           .choices([...DC_CONVENTIONS])
@@ -59,13 +63,19 @@ export function registerLmp(program: Command): void {
   });
 }
 
+const isBundledCase = (name: string): name is MatpowerCaseName =>
+  (MATPOWER_CASES as readonly string[]).includes(name);
+
+/** A file when one exists at `file`, else the bundled MATPOWER case of that name. */
 function readNetwork(file: string): Network {
+  if (!existsSync(file) && isBundledCase(file))
+    return readMatpower(matpowerCaseText(file), `${file}.m`);
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
     throw new UsageError(
-      `cannot read case file "${file}": ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
+      `cannot read case file "${file}": ${(error as NodeJS.ErrnoException).code ?? String(error)} (bundled cases: ${MATPOWER_CASES.join(', ')})`,
     );
   }
   if (file.endsWith('.json')) {
