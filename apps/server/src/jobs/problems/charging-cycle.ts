@@ -18,7 +18,7 @@ const kW = quantity('kW');
 const hours = quantity('h');
 
 /** The charging-cycle case: the shared data's charging-cycle.json as text, or structured JSON in the optimizer's field names. */
-const chargingCycleCase = z.discriminatedUnion('format', [
+const chargingCycleCaseShape = z.discriminatedUnion('format', [
   z.object({ format: z.literal('files'), chargingCycleJson: fileText }),
   z.object({
     format: z.literal('json'),
@@ -43,26 +43,25 @@ const chargingCycleCase = z.discriminatedUnion('format', [
   }),
 ]);
 
-export const chargingCycleInput = z
-  .object({
-    instance: chargingCycleCase,
-    /** 'exact': the time-indexed MILP; 'heuristic': the published rule-based run (1-h steps). */
-    policy: messPolicy,
-    /** MILP time step (min); the plan's SOC is checked at every step. */
-    stepMinutes: z.number().positive().max(240).default(15),
-  })
-  .superRefine((input, ctx) => {
-    try {
-      readChargingCycleCase(input.instance);
-    } catch (error) {
-      if (input.instance.format === 'files') addInputIssue(ctx, ['instance', 'chargingCycleJson'], error);
-      else addInputIssue(ctx, ['instance'], error, true);
-    }
-  });
+/** The case is validated by the package's parser on its own, so its problems are listed whatever else is wrong. */
+const chargingCycleCase = chargingCycleCaseShape.superRefine((c, ctx) => {
+  try {
+    readChargingCycleCase(c);
+  } catch (error) {
+    if (c.format === 'files') addInputIssue(ctx, ['chargingCycleJson'], error);
+    else addInputIssue(ctx, [], error, true);
+  }
+});
 
-type ChargingCycleInput = z.output<typeof chargingCycleInput>;
+export const chargingCycleInput = z.object({
+  instance: chargingCycleCase,
+  /** 'exact': the time-indexed MILP; 'heuristic': the published rule-based run (1-h steps). */
+  policy: messPolicy,
+  /** MILP time step (min); the plan's SOC is checked at every step. */
+  stepMinutes: z.number().positive().max(240).default(15),
+});
 
-function readChargingCycleCase(c: ChargingCycleInput['instance']): ChargingCycleInstance {
+function readChargingCycleCase(c: z.output<typeof chargingCycleCaseShape>): ChargingCycleInstance {
   if (c.format === 'files') return parseChargingCycleJson(c.chargingCycleJson, 'chargingCycleJson');
   const { format: _format, ...instance } = c;
   return createChargingCycleInstance(instance);

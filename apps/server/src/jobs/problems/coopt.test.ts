@@ -83,6 +83,8 @@ describe.each(testBackends())("'coopt' jobs on %s", (backend) => {
     expect(await rejected({ ...small, settings: { socGridPct: 7 } })).toMatchObject({ code: 'BAD_REQUEST', cause: { field: 'input.settings.socGridPct' } });
     expect(await rejected({ ...small, truckIds: [99] })).toMatchObject({ code: 'BAD_REQUEST', cause: { field: 'input.truckIds.0' } });
     expect(await rejected({ ...small, chemistry: 'lead-acid' })).toMatchObject({ code: 'BAD_REQUEST', cause: { field: 'input.chemistry' } });
+    const all = await api.scenarios.validate({ document: { name: 'bad', problemType: 'coopt', problem: { ...small, instance: { ...files, busMap: {} }, settings: { endH: 3 }, chemistry: 'lead-acid' } } });
+    expect(all.problems.map((p) => p.field).sort()).toEqual(['problem.chemistry', 'problem.instance.busMap', 'problem.settings.endH']);
     expect(await tableCounts((sql) => s.db.sql.query(sql))).toEqual(before);
   });
 });

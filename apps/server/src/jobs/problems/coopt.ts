@@ -15,7 +15,7 @@ import { defineProblem } from '../problem-type';
 import { addInputIssue, fileText, finiteCosts, finiteOrNull, hasPlan, messPolicy, mipProgress } from './mess-common';
 
 /** The Co-OPT_MESS data set's files as text (shared/data/co-opt-mess/csv and lmp-realisations). */
-const coOptFiles = z.object({
+const coOptFilesShape = z.object({
   format: z.literal('files'),
   name: z.string().min(1).max(200).default('coopt'),
   /** `Distance_matrix_between_the_nodes_*.csv`; nodes named "Charging site ..." are charging sites. */
@@ -30,6 +30,15 @@ const coOptFiles = z.object({
   lmpSource: z.string().max(200).default('lmpCsv'),
   /** Charging-site node → grid bus it buys from (the notebooks': small {"1": 6, "3": 10}). */
   busMap: z.record(z.string().regex(/^\d+$/, 'a node id'), z.number().int()),
+});
+
+/** The case is validated by the package's parsers on its own, so its problems are listed whatever else is wrong. */
+const coOptFiles = coOptFilesShape.superRefine((f, ctx) => {
+  try {
+    readCoOptCase(f);
+  } catch (error) {
+    addInputIssue(ctx, [fileField(error)], error);
+  }
 });
 
 const setting = z.number();
@@ -63,7 +72,14 @@ const coOptSettingsInput = z
     messIdleLossKWhPerH: setting,
   })
   .partial()
-  .strict();
+  .strict()
+  .superRefine((given, ctx) => {
+    try {
+      settingsOf({ settings: given, chemistry: 'generalized' });
+    } catch (error) {
+      addInputIssue(ctx, [], error, true);
+    }
+  });
 
 export const coOptInput = z
   .object({
@@ -86,25 +102,23 @@ export const coOptInput = z
   })
   .superRefine((input, ctx) => {
     let c: CoOptCase;
+    let settings: CoOptSettings;
     try {
       c = readCoOptCase(input.instance);
-    } catch (error) {
-      addInputIssue(ctx, ['instance', fileField(error)], error);
-      return;
+      settings = settingsOf(input);
+    } catch {
+      return; // reported by the instance's and the settings' own checks (zod runs this one as well)
     }
     try {
-      requestsFor(c, settingsOf(input), input.exchangesPerSite);
+      requestsFor(c, settings, input.exchangesPerSite);
     } catch (error) {
       addInputIssue(ctx, ['settings'], error, true);
-      return;
     }
     const ids = new Set(c.trucks.map((t) => t.id));
     input.truckIds?.forEach((id, i) => {
       if (!ids.has(id)) ctx.addIssue({ code: 'custom', path: ['truckIds', i], message: `no truck ${id} in vehiclesCsv (ids ${[...ids].join(', ')})` });
     });
   });
-
-type CoOptInput = z.output<typeof coOptInput>;
 
 /** The parsers label each file with its default name; the case's own checks name sites, trucks, prices. */
 const FILE_FIELDS: Array<[RegExp, string]> = [
@@ -123,11 +137,11 @@ function fileField(error: unknown): string {
   return FILE_FIELDS.find(([re]) => re.test(field))?.[1] ?? 'distanceCsv';
 }
 
-function readCoOptCase(f: CoOptInput['instance']): CoOptCase {
+function readCoOptCase(f: z.output<typeof coOptFilesShape>): CoOptCase {
   return parseCoOptFiles({ ...f, busMap: Object.fromEntries(Object.entries(f.busMap).map(([node, bus]) => [Number(node), bus])) });
 }
 
-function settingsOf(input: Pick<CoOptInput, 'settings' | 'chemistry'>): CoOptSettings {
+function settingsOf(input: { settings: Partial<Record<keyof CoOptSettings, unknown>>; chemistry: Chemistry }): CoOptSettings {
   const given = Object.fromEntries(Object.entries(input.settings).filter(([, v]) => v !== undefined)) as Partial<CoOptSettings>;
   return coOptSettings({ socGridPct: 5, ...given, chemistry: input.chemistry });
 }

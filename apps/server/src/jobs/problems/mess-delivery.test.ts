@@ -84,6 +84,16 @@ describe.each(testBackends())("'mess-delivery' jobs on %s", (backend) => {
     expectClose(json.result.objective ?? NaN, exact.result.objective ?? NaN, { abs: 1e-9 }, 'structured vs files');
   });
 
+  it('a scenario document stores the case and solves by scenario id; a bad one lists its problems by path', async () => {
+    const sc = await api.scenarios.createFromDocument({ document: { name: '7-node heuristic', problemType: 'mess-delivery', seed: 3, problem: { instance: structured(), policy: 'heuristic' } } });
+    const job = await api.jobs.enqueue({ scenarioId: sc.id });
+    expect(job.seed).toBe(3);
+    expect((await waitForJob(s, job.id)).status).toBe('succeeded');
+    expect((await api.jobs.result({ id: job.id })).costs['distanceKm']).toBe(published.total_distance_km);
+    const invalid = await api.scenarios.validate({ document: { name: 'bad', problemType: 'mess-delivery', problem: { instance: { ...files, vehiclesJson: '{' }, method: 'simplex' } } });
+    expect(invalid.problems.map((p) => p.field).sort()).toEqual(['problem.instance.vehiclesJson', 'problem.method']);
+  });
+
   it('bad input names the field and the value, and stores nothing', async () => {
     const before = await tableCounts((sql) => s.db.sql.query(sql));
     const rejected = (input: object) => api.jobs.enqueue({ problemType: 'mess-delivery', input }).catch((e: unknown) => e);

@@ -21,7 +21,7 @@ const hours = quantity('h');
  * (Customer_demand_data_with_time_window_in_KWH*.csv, Distance_matrix_between_the_nodes*.csv,
  * vehicles.json), or the same case as structured JSON in the optimizer's field names.
  */
-const deliveryCase = z.discriminatedUnion('format', [
+const deliveryCaseShape = z.discriminatedUnion('format', [
   z.object({ format: z.literal('files'), name: z.string().min(1).max(200).default('delivery'), demandCsv: fileText, distanceCsv: fileText, vehiclesJson: fileText }),
   z.object({
     format: z.literal('json'),
@@ -67,33 +67,32 @@ const deliveryCase = z.discriminatedUnion('format', [
   }),
 ]);
 
-export const messDeliveryInput = z
-  .object({
-    instance: deliveryCase,
-    policy: messPolicy,
-    /** Exact method: the corrected MILP or the subset DP (same optimum). */
-    method: z.enum(['milp', 'dp']).default('milp'),
-    /**
-     * What a delivery must bring: 'ceil' meets each site's shortfall (rounded up to the delivery
-     * unit); 'nearest' is the published rounding to the nearest unit, which can leave a site short.
-     * The exact model plans with it; the heuristic always rounds as published and is checked by it.
-     */
-    amounts: z.enum(['ceil', 'nearest']).default('ceil'),
-    /** Heuristic: keep the notebook's quirks (false fixes them). */
-    compat: z.boolean().default(true),
-    /** Heuristic: clustering radius instead of vehicles.json's (SEB24 tables 9-1/9-2 use 250 and 120). */
-    clusterRadiusKm: z.number().positive().max(100_000).optional(),
-  })
-  .superRefine((input, ctx) => {
-    try {
-      readDeliveryCase(input.instance);
-    } catch (error) {
-      if (input.instance.format === 'files') addInputIssue(ctx, ['instance', fileField(error)], error);
-      else addInputIssue(ctx, ['instance'], error, true);
-    }
-  });
+/** The case is validated by the package's parser on its own, so its problems are listed whatever else is wrong. */
+const deliveryCase = deliveryCaseShape.superRefine((c, ctx) => {
+  try {
+    readDeliveryCase(c);
+  } catch (error) {
+    if (c.format === 'files') addInputIssue(ctx, [fileField(error)], error);
+    else addInputIssue(ctx, [], error, true);
+  }
+});
 
-type MessDeliveryInput = z.output<typeof messDeliveryInput>;
+export const messDeliveryInput = z.object({
+  instance: deliveryCase,
+  policy: messPolicy,
+  /** Exact method: the corrected MILP or the subset DP (same optimum). */
+  method: z.enum(['milp', 'dp']).default('milp'),
+  /**
+   * What a delivery must bring: 'ceil' meets each site's shortfall (rounded up to the delivery
+   * unit); 'nearest' is the published rounding to the nearest unit, which can leave a site short.
+   * The exact model plans with it; the heuristic always rounds as published and is checked by it.
+   */
+  amounts: z.enum(['ceil', 'nearest']).default('ceil'),
+  /** Heuristic: keep the notebook's quirks (false fixes them). */
+  compat: z.boolean().default(true),
+  /** Heuristic: clustering radius instead of vehicles.json's (SEB24 tables 9-1/9-2 use 250 and 120). */
+  clusterRadiusKm: z.number().positive().max(100_000).optional(),
+});
 
 /**
  * Which of the three texts an error came from: the parser names the file (labelled with the input
@@ -106,7 +105,7 @@ function fileField(error: unknown): 'demandCsv' | 'distanceCsv' | 'vehiclesJson'
   return 'vehiclesJson';
 }
 
-function readDeliveryCase(c: MessDeliveryInput['instance']): DeliveryInstance {
+function readDeliveryCase(c: z.output<typeof deliveryCaseShape>): DeliveryInstance {
   if (c.format === 'files') {
     const files = { demand: 'demandCsv', distance: 'distanceCsv', vehicles: 'vehiclesJson' };
     return parseDeliveryFiles({ name: c.name, demandCsv: c.demandCsv, distanceCsv: c.distanceCsv, vehiclesJson: c.vehiclesJson, files });
