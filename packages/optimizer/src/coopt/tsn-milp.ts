@@ -1,5 +1,6 @@
 import { GridHaulError } from '@gridhaul/common';
 import { LinearExpr, Model, name, solve, type SolveOptions, type SolveResult, type Var } from '@gridhaul/lp';
+import { fleetMilpStart } from './mip-start';
 import { ARC_KINDS, COST_PARTS, arcsBySlot, decodeState, offDutyIndex, usefulArcs, type CoOptGraph, type CostPart } from './network';
 import { arcsToTruckPlan } from './paths';
 import type { CoOptPlan, CoOptTruckPlan } from './plan';
@@ -83,10 +84,20 @@ export interface CoOptFleetResult {
   readonly components: Readonly<Record<CostPart, number>>;
   readonly variables: number;
   readonly rows: number;
+  /** What became of the plan given as MIP start, when one was. */
+  readonly start?: FleetStartOutcome;
 }
 
-export async function solveCoOptFleetMilp(graphs: readonly CoOptGraph[], options: SolveOptions & { trucksPerClass?: readonly number[] } = {}): Promise<CoOptFleetResult> {
-  const { trucksPerClass, ...solveOptions } = options;
+export interface FleetStartOutcome {
+  /** 'untranslatable': the network has no path for it (detail says where). */
+  readonly status: 'accepted' | 'rejected' | 'untranslatable';
+  /** Its cost in the model (USD). */
+  readonly objective: number;
+  readonly detail?: string;
+}
+
+export async function solveCoOptFleetMilp(graphs: readonly CoOptGraph[], options: Omit<SolveOptions, 'mipStart'> & { trucksPerClass?: readonly number[]; start?: CoOptPlan } = {}): Promise<CoOptFleetResult> {
+  const { trucksPerClass, start, ...solveOptions } = options;
   let milp: CoOptFleetMilp;
   try {
     milp = buildCoOptFleetMilp(graphs, trucksPerClass);
@@ -94,8 +105,13 @@ export async function solveCoOptFleetMilp(graphs: readonly CoOptGraph[], options
     if (error instanceof GridHaulError && error.tag === 'INFEASIBLE') return infeasible(graphs);
     throw error;
   }
-  const r = await solve(milp.model, { mipRelGap: 1e-6, ...solveOptions });
-  return readCoOptFleetSolution(milp, r);
+  const warm = start === undefined ? undefined : fleetMilpStart(milp, start);
+  const r = await solve(milp.model, { mipRelGap: 1e-6, ...solveOptions, ...(warm !== undefined && 'values' in warm ? { mipStart: warm.values } : {}) });
+  const result = readCoOptFleetSolution(milp, r);
+  if (warm === undefined) return result;
+  if ('error' in warm) return { ...result, start: { status: 'untranslatable', objective: NaN, detail: warm.error } };
+  const outcome = r.mipStart ?? { status: 'rejected', detail: `the solver reported nothing about the start (status ${r.status})` };
+  return { ...result, start: { status: outcome.status, objective: warm.objective, ...(outcome.detail === undefined ? {} : { detail: outcome.detail }) } };
 }
 
 /** Plan (one path per working truck), objective and cost components from a solved fleet MILP. */
