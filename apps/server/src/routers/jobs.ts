@@ -22,10 +22,20 @@ async function finishedSolution(ctx: Context, jobId: string) {
   return { job, solution };
 }
 
-const sleep = (ms: number, signal?: AbortSignal) =>
+/**
+ * Waits `ms`, or less when the request is aborted or the `wake` it hands out is called; whichever
+ * ends it clears the timer and the abort listener, since a stream waits here every 250 ms (issue 9).
+ */
+const sleep = (ms: number, signal: AbortSignal | undefined, handOut: (wake: () => void) => void) =>
   new Promise<void>((resolve) => {
-    const t = setTimeout(resolve, ms);
-    signal?.addEventListener('abort', () => (clearTimeout(t), resolve()), { once: true });
+    const done = () => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener('abort', done, { once: true });
+    handOut(done);
   });
 
 export const jobsRouter = router({
@@ -102,7 +112,7 @@ export const jobsRouter = router({
           }
           if (terminalStatuses.includes(job.status)) return;
           // Local progress wakes us at once; jobs run by other processes are followed through the database.
-          await Promise.race([sleep(250, signal), new Promise<void>((r) => (wake = r))]);
+          await sleep(250, signal, (w) => (wake = w));
           wake = null;
           job = await ctx.repos.jobs.get(input.id);
           if (terminalStatuses.includes(job.status)) live = null;
