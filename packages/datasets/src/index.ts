@@ -9,3 +9,4 @@ export {
   type CoOptLmpRealisation,
   type CoOptNetworkName,
 } from './co-opt-mess';
+export { MESS_ROUTING_FILES, messRoutingText, type MessRoutingFileName } from './mess-routing';

@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '@gridhaul/common';
+import { messRoutingText } from '@gridhaul/datasets';
 import { expectClose } from '@gridhaul/common/testing';
 import { bundledChargingCycle, bundledCoOptCase, bundledDeliveryCase, bundledPrices } from './bundled';
 import { parseDeliveryFiles } from './delivery/parse';
@@ -62,7 +62,7 @@ describe('bundled charging cycle', () => {
   });
 
   it('rejects an excavator on an unknown site', () => {
-    const j = JSON.parse(readFileSync(new URL('./data/mess-routing/charging-cycle.json', import.meta.url), 'utf8'));
+    const j = JSON.parse(messRoutingText('charging-cycle.json'));
     j.excavators[0].site = 9;
     expect(() => parseChargingCycleJson(JSON.stringify(j))).toThrow(/excavators\[0\]\.siteId/);
   });

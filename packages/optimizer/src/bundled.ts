@@ -1,40 +1,37 @@
-import { readFileSync } from 'node:fs';
 import { InputError } from '@gridhaul/common';
-import { CO_OPT_LMP_REALISATIONS, CO_OPT_NETWORKS, coOptDataText, coOptLmpText, type CoOptLmpRealisation, type CoOptNetworkName } from '@gridhaul/datasets';
+import { CO_OPT_LMP_REALISATIONS, CO_OPT_NETWORKS, coOptDataText, coOptLmpText, messRoutingText, type CoOptLmpRealisation, type CoOptNetworkName, type MessRoutingFileName } from '@gridhaul/datasets';
 import { parseChargingCycleJson, type ChargingCycleInstance } from './charging-cycle/instance';
 import { CO_OPT_BUS_MAP, parseCoOptFiles, parsePriceCsv, type CoOptCase, type PriceTable } from './coopt/data';
 import type { DeliveryInstance } from './delivery/instance';
 import { parseDeliveryFiles } from './delivery/parse';
 
-/** The published delivery cases bundled with the package (src/data, see its SOURCE.md). */
+/** The published delivery cases (@gridhaul/datasets' construction-site MESS data). */
 export const DELIVERY_CASES = ['7-node', '12-customer'] as const;
 export type DeliveryCaseName = (typeof DELIVERY_CASES)[number];
+const DELIVERY_FILES: Record<DeliveryCaseName, { demand: MessRoutingFileName; distance: MessRoutingFileName }> = {
+  '7-node': { demand: 'Customer_demand_data_with_time_window_in_KWH.csv', distance: 'Distance_matrix_between_the_nodes.csv' },
+  '12-customer': { demand: 'Customer_demand_data_with_time_window_in_KWH_12_customer.csv', distance: 'Distance_matrix_between_the_nodes_12_customer.csv' },
+};
 /** The Co-OPT_MESS networks and stored LMP realisations (cents/kWh) of @gridhaul/datasets. */
 export const CO_OPT_CASES = CO_OPT_NETWORKS;
 export type CoOptCaseName = CoOptNetworkName;
 export const LMP_REALISATIONS = CO_OPT_LMP_REALISATIONS;
 export type LmpRealisation = CoOptLmpRealisation;
 
-function dataText(path: string): string {
-  return readFileSync(new URL(`./data/${path}`, import.meta.url), 'utf8');
-}
-
 export function bundledDeliveryCase(name: DeliveryCaseName): DeliveryInstance {
   if (!DELIVERY_CASES.includes(name)) throw new InputError('case', name, DELIVERY_CASES.join(' | '));
-  const suffix = name === '7-node' ? '' : '_12_customer';
-  const demand = `mess-routing/Customer_demand_data_with_time_window_in_KWH${suffix}.csv`;
-  const distance = `mess-routing/Distance_matrix_between_the_nodes${suffix}.csv`;
+  const { demand, distance } = DELIVERY_FILES[name];
   return parseDeliveryFiles({
     name,
-    demandCsv: dataText(demand),
-    distanceCsv: dataText(distance),
-    vehiclesJson: dataText('mess-routing/vehicles.json'),
-    files: { demand, distance, vehicles: 'mess-routing/vehicles.json' },
+    demandCsv: messRoutingText(demand),
+    distanceCsv: messRoutingText(distance),
+    vehiclesJson: messRoutingText('vehicles.json'),
+    files: { demand: `mess-routing/${demand}`, distance: `mess-routing/${distance}`, vehicles: 'mess-routing/vehicles.json' },
   });
 }
 
 export function bundledChargingCycle(): ChargingCycleInstance {
-  return parseChargingCycleJson(dataText('mess-routing/charging-cycle.json'), 'mess-routing/charging-cycle.json');
+  return parseChargingCycleJson(messRoutingText('charging-cycle.json'), 'mess-routing/charging-cycle.json');
 }
 
 export function bundledPrices(name: LmpRealisation): PriceTable {

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { coOptDataText } from '@gridhaul/datasets';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_FILE_CHARS } from '../schemas/common';
 import { tableCounts } from '../testing/fixtures';
@@ -48,7 +49,7 @@ describe.each(testBackends())('networks on %s', (backend) => {
   });
 
   it('imports the 7-node co-optimization distance matrix as a road network (−1 = no road)', async () => {
-    const summary = await api.networks.importCsvMatrix({ text: data('Distance_matrix_between_the_nodes_1.csv'), name: 'co-opt 7' });
+    const summary = await api.networks.importCsvMatrix({ text: coOptDataText('small', 'distance'), name: 'co-opt 7' });
     expect(summary.nodes).toBe(7);
     const road = await api.networks.getRoad({ id: summary.id });
     const depotToSite1 = road.network.edges.find((e) => e.from === '0' && e.to === '1');

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { messRoutingText } from '@gridhaul/datasets';
 
 export interface PublishedTableRow {
   vehicle: number;
@@ -34,7 +34,7 @@ export interface PublishedResults {
   };
 }
 
-/** shared/data/mess-routing/expected-results.json (copied to test/data): the published numbers. */
+/** expected-results.json of @gridhaul/datasets' construction-site MESS data: the published numbers. */
 export function publishedResults(): PublishedResults {
-  return JSON.parse(readFileSync(new URL('../../test/data/mess-routing/expected-results.json', import.meta.url), 'utf8')) as PublishedResults;
+  return JSON.parse(messRoutingText('expected-results.json')) as PublishedResults;
 }

@@ -1,15 +1,14 @@
-import { readFileSync } from 'node:fs';
 import { expectClose } from '@gridhaul/common/testing';
+import { messRoutingText } from '@gridhaul/datasets';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tableCounts } from '../../testing/fixtures';
 import { testBackends } from '../../testing/databases';
 import { openTestServices, waitForJob, type TestServices } from '../../testing/services';
 
-const data = (file: string) => readFileSync(new URL(`../../../test/data/mess-routing/${file}`, import.meta.url), 'utf8');
-const chargingCycleJson = data('charging-cycle.json');
+const chargingCycleJson = messRoutingText('charging-cycle.json');
 const files = { format: 'files', chargingCycleJson } as const;
 // `Optimal charging Cycle.ipynb`'s stored output (expected-results.json, optimal_charging_cycle).
-const published = (JSON.parse(data('expected-results.json')) as { optimal_charging_cycle: { minimum_operational_cost_NOK: number; distance_day_km: number; recharge_log: string[] } }).optimal_charging_cycle;
+const published = (JSON.parse(messRoutingText('expected-results.json')) as { optimal_charging_cycle: { minimum_operational_cost_NOK: number; distance_day_km: number; recharge_log: string[] } }).optimal_charging_cycle;
 
 /** charging-cycle.json in the optimizer's field names, with quantity strings where a field carries a unit. */
 function structured() {

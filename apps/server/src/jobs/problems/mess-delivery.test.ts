@@ -1,20 +1,19 @@
-import { readFileSync } from 'node:fs';
 import { expectClose } from '@gridhaul/common/testing';
+import { messRoutingText } from '@gridhaul/datasets';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tableCounts } from '../../testing/fixtures';
 import { testBackends } from '../../testing/databases';
 import { openTestServices, waitForJob, type TestServices } from '../../testing/services';
 
-const data = (file: string) => readFileSync(new URL(`../../../test/data/mess-routing/${file}`, import.meta.url), 'utf8');
 const files = {
   format: 'files',
   name: '7-node',
-  demandCsv: data('Customer_demand_data_with_time_window_in_KWH.csv'),
-  distanceCsv: data('Distance_matrix_between_the_nodes.csv'),
-  vehiclesJson: data('vehicles.json'),
+  demandCsv: messRoutingText('Customer_demand_data_with_time_window_in_KWH.csv'),
+  distanceCsv: messRoutingText('Distance_matrix_between_the_nodes.csv'),
+  vehiclesJson: messRoutingText('vehicles.json'),
 } as const;
 // The notebook's printed totals for its heuristic on the 7-node case (expected-results.json, optimal_routing_7node).
-const published = (JSON.parse(data('expected-results.json')) as { optimal_routing_7node: { total_distance_km: number; total_cost_NOK: number } }).optimal_routing_7node;
+const published = (JSON.parse(messRoutingText('expected-results.json')) as { optimal_routing_7node: { total_distance_km: number; total_cost_NOK: number } }).optimal_routing_7node;
 
 /** The same case as structured JSON, with quantity strings where a field carries a unit. */
 function structured() {
