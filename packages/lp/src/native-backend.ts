@@ -48,9 +48,13 @@ async function runCbc(model: Model, options: SolveOptions, start?: ResolvedMipSt
     if (options.randomSeed !== undefined) args.push('randomCbcSeed', String(options.randomSeed));
     if (options.nodeLimit !== undefined) args.push('maxNodes', String(options.nodeLimit));
     args.push('solve', 'printingOptions', 'all', 'solution', solFile);
-    const stdout = await run(options.executable ?? 'cbc', args, options.signal);
+    const deadlineSec = options.timeLimitSec === undefined ? undefined : options.timeLimitSec + Math.max(30, 0.1 * options.timeLimitSec);
+    const { stdout, overran } = await run(options.executable ?? 'cbc', args, options.signal, deadlineSec);
     const text = await readFile(solFile, 'utf8').catch(() => '');
-    const result = parseCbc(model, text, stdout, (performance.now() - started) / 1000);
+    const timeSec = (performance.now() - started) / 1000;
+    const result = overran
+      ? new SolveResult({ status: 'timeLimitNoSolution', backend: 'cbc', timeSec, message: `CBC overran its time limit (it checks it only between phases, not inside a long root LP) and was stopped after ${deadlineSec?.toFixed(0)} s` })
+      : parseCbc(model, text, stdout, timeSec);
     if (start === undefined || startText === undefined) return result;
     return new SolveResult({ ...result.toData(), mipStart: 'error' in startText ? { status: 'rejected', columns: start.indices.length, detail: startText.error } : startOutcome(stdout, start.indices.length) });
   } finally {
@@ -58,24 +62,39 @@ async function runCbc(model: Model, options: SolveOptions, start?: ResolvedMipSt
   }
 }
 
-function run(executable: string, args: string[], signal: AbortSignal | undefined): Promise<string> {
+/**
+ * Runs the executable; cancels on the signal. CBC checks its time limit only between phases (not
+ * inside the root LP of a large model), so past `deadlineSec` it is killed and `overran` is set.
+ */
+function run(executable: string, args: string[], signal: AbortSignal | undefined, deadlineSec: number | undefined): Promise<{ stdout: string; overran: boolean }> {
   return new Promise((resolve, reject) => {
     const child = spawn(executable, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
+    let overran = false;
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     child.stderr.on('data', (d: Buffer) => (out += d.toString()));
+    const timer =
+      deadlineSec === undefined
+        ? undefined
+        : setTimeout(() => {
+            overran = true;
+            child.kill('SIGKILL');
+          }, deadlineSec * 1000);
     const onAbort = () => {
+      clearTimeout(timer);
       child.kill('SIGKILL');
       reject(new SolveCancelledError());
     };
     signal?.addEventListener('abort', onAbort, { once: true });
     child.on('error', (e: NodeJS.ErrnoException) => {
+      clearTimeout(timer);
       signal?.removeEventListener('abort', onAbort);
       reject(new BackendError(e.code === 'ENOENT' ? `executable "${executable}" not found on PATH (install coinor-cbc)` : e.message));
     });
     child.on('close', () => {
+      clearTimeout(timer);
       signal?.removeEventListener('abort', onAbort);
-      resolve(out);
+      resolve({ stdout: out, overran });
     });
   });
 }
