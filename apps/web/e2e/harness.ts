@@ -26,9 +26,10 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-export async function startServer(): Promise<RunningServer> {
+/** `publicReads: false` makes queries and subscriptions need a key, as GRIDHAUL_PUBLIC_READS=false does. */
+export async function startServer(opts: { publicReads?: boolean } = {}): Promise<RunningServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'gridhaul-web-e2e-'));
-  const env = loadEnv({ GRIDHAUL_DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1' });
+  const env = loadEnv({ GRIDHAUL_DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', GRIDHAUL_PUBLIC_READS: String(opts.publicReads ?? true) });
   const services = await startServices(serviceOptionsFromEnv(env));
   const http = await startHttp(services, { port: 0, host: '127.0.0.1', maxBodyBytes: env.GRIDHAUL_MAX_BODY_BYTES });
   const { key } = await services.repos.apiKeys.create('browser tests');
