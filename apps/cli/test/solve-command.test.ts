@@ -82,6 +82,19 @@ describe('gridhaul solve <scenario.json>', { timeout: 180_000 }, () => {
     expect(missing.stderr).toContain(`cannot read scenario file "${join(dir, 'nope.json')}": ENOENT`);
   });
 
+  it('stored network ids are reported as needing a server, next to the problems found offline; exit 2', async () => {
+    const lmp = file('stored-grid.json', JSON.stringify({ name: 'day prices', problemType: 'lmp', gridNetworkId: 'grid-1', problem: { profile: { periods: 0 } } }));
+    const road = file('stored-road.json', JSON.stringify({ ...JSON.parse(readFileSync(example('mess-delivery-7-node.json'), 'utf8')), roadNetworkId: 'road-1' }));
+    const [grid, roads] = await Promise.all([runCli(['solve', lmp]), runCli(['solve', road])]);
+    // The lmp network would come from the stored grid: offline only the document's own fields are checked.
+    expect(grid).toMatchObject({ code: 2, stdout: '' });
+    expect(grid.stderr).toContain(`${lmp}: not a valid scenario (2 problems):\n  problem.profile.periods: `);
+    expect(grid.stderr).toContain(`  gridNetworkId: needs a server: "grid-1" names a stored grid network, which is in the server's database;`);
+    expect(grid.stderr).not.toContain('problem.network');
+    expect(roads).toMatchObject({ code: 2, stdout: '' });
+    expect(roads.stderr).toContain(`${road}: not a valid scenario (1 problem):\n  roadNetworkId: needs a server: "road-1" names a stored road network`);
+  });
+
   it('bad data inside the problem names the file and the field; a plan the checker rejects exits 1', async () => {
     const document = JSON.parse(readFileSync(example('mess-delivery-7-node.json'), 'utf8')) as { problem: { instance: Record<string, string> } };
     const instance = { ...document.problem.instance, distanceCsv: document.problem.instance['distanceCsv']!.replace('Depot,0,100', 'Depot,0,NaN') };

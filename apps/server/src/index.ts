@@ -6,7 +6,7 @@ export { createContext, type Services } from './trpc/context';
 export { startBoss, runWorker, type BossConfig, type WorkerHandle } from './jobs/pgboss-queue';
 export { problemTypes } from './jobs/registry';
 export { solveRequest, type SolveRequest } from './jobs/solve-thread';
-export { validateScenarioDocument, type ScenarioDocument } from './scenarios/document';
+export { checkScenarioDocument, validateScenarioDocument, type ScenarioCheck, type ScenarioDocument, type StoredIdField, type StoredReferences } from './scenarios/document';
 export { createRepositories, openDatabase, type JobProgress, type Repositories, type SolutionData } from './data';
 export { startServerProcess, startWorkerProcess, type ServerProcess, type WorkerProcess } from './processes';
 export { runDemo, formatTable, type DemoReport } from './demo/run-demo';

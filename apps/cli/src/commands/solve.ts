@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { formatTable, solveRequest, validateScenarioDocument, type JobProgress, type Repositories, type ScenarioDocument, type SolutionData } from '@gridhaul/server';
+import { checkScenarioDocument, formatTable, solveRequest, type JobProgress, type ScenarioCheck, type ScenarioDocument, type SolutionData } from '@gridhaul/server';
 import { ExitCode, printJson, progress } from '../output';
 import { UsageError, withCommonOptions, type CommonOptions } from '../program';
 
@@ -16,7 +16,7 @@ export function registerSolve(program: Command): void {
       .description("Solve a scenario document (the JSON the server's scenarios API accepts) in-process and check the plan: plan and cost table, or --json")
       .argument('<scenario>', 'scenario JSON: {"name", "problemType", "problem", "seed"?, "timeLimitSec"?, ...}; quantities like "550 kWh" accepted'),
   ).action(async (file: string, options: CommonOptions, command: Command) => {
-    const doc = await readScenario(file);
+    const doc = readScenario(file);
     const seed = command.getOptionValueSource('seed') === 'cli' ? options.seed : doc.seed;
     const timeLimitSec = options.timeLimit ?? doc.timeLimitSec;
     progress(`${doc.name}: ${doc.problemType}, seed ${seed}${timeLimitSec === undefined ? '' : `, time limit ${timeLimitSec} s`}`);
@@ -35,7 +35,7 @@ export function registerSolve(program: Command): void {
 }
 
 /** Reads and validates the document; every failure is a UsageError naming the file (and the line of a JSON syntax error). */
-async function readScenario(file: string): Promise<ScenarioDocument> {
+function readScenario(file: string): ScenarioDocument {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -50,10 +50,11 @@ async function readScenario(file: string): Promise<ScenarioDocument> {
     const { line, column } = jsonErrorPosition(text, message);
     throw new UsageError(`${file}:${line}:${column}: invalid JSON: ${message}`);
   }
-  const { problems, document } = await validateScenarioDocument(raw, OFFLINE);
-  if (document && problems.length === 0) return document;
-  const list = problems.map((p) => `  ${p.field}: ${offlineMessage(p)}`).join('\n');
-  throw new UsageError(`${file}: not a valid scenario (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n${list}`);
+  const { problems, document, unresolved } = checkScenarioDocument(raw);
+  const all = [...problems, ...unresolved.map(needsServer)];
+  if (document && all.length === 0) return document;
+  const list = all.map((p) => `  ${p.field}: ${p.message}`).join('\n');
+  throw new UsageError(`${file}: not a valid scenario (${all.length} problem${all.length === 1 ? '' : 's'}):\n${list}`);
 }
 
 /** Line and column of a JSON.parse error: V8 names them, or gives the character position. */
@@ -66,16 +67,10 @@ function jsonErrorPosition(text: string, message: string): { line: number; colum
   return { line: before.length, column: (before.at(-1)?.length ?? 0) + 1 };
 }
 
-/**
- * Stored road and grid networks live in the server's database; offline there is none, so a document
- * that refers to one by id is reported rather than looked up.
- */
-const notStored = (what: string) => () => Promise.reject(new Error(`no database: ${what}`));
-const OFFLINE = { networks: { getRoad: notStored('road network'), getGrid: notStored('grid network') } } as unknown as Repositories;
-
-function offlineMessage(p: { field: string; message: string }): string {
-  if (p.field === 'roadNetworkId' || p.field === 'gridNetworkId') return `${p.message}: stored networks are in the server's database; embed the network in "problem", or enqueue the scenario on a server`;
-  return p.message;
+/** Stored road and grid networks live in the server's database, which a local solve does not have. */
+function needsServer({ field, id }: ScenarioCheck['unresolved'][number]): { field: string; message: string } {
+  const what = field === 'roadNetworkId' ? 'road' : 'grid';
+  return { field, message: `needs a server: "${id}" names a stored ${what} network, which is in the server's database; embed the network in "problem", or enqueue the scenario on a server` };
 }
 
 /** Progress lines on stderr: every message, and solver statistics at most once a second. */

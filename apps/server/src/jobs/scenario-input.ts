@@ -1,24 +1,36 @@
 import { createNetwork, networkToJson } from '@gridhaul/grid';
-import type { Repositories, Scenario } from '../data';
+import type { GridNetworkData, Repositories, Scenario } from '../data';
 
 /** A stored grid network as the 'lmp' job input expects it (gridhaul.network JSON). */
-export async function gridNetworkJson(repos: Repositories, gridNetworkId: string): Promise<Record<string, unknown>> {
-  const stored = await repos.networks.getGrid(gridNetworkId);
+export function storedGridJson(stored: GridNetworkData): Record<string, unknown> {
   return networkToJson(createNetwork(stored.network)) as Record<string, unknown>;
 }
 
+/** A stored grid network, looked up by id, as gridhaul.network JSON. */
+export async function gridNetworkJson(repos: Repositories, gridNetworkId: string): Promise<Record<string, unknown>> {
+  return storedGridJson(await repos.networks.getGrid(gridNetworkId));
+}
+
+const record = (v: unknown) => (typeof v === 'object' && v !== null ? v : {}) as Record<string, unknown>;
+
 /**
- * A scenario's problem input completed from stored data where the problem type needs it: an 'lmp'
+ * The id of the stored grid network a scenario's problem takes from the database, if any: an 'lmp'
  * scenario names its grid by gridNetworkId instead of embedding the network.
  */
+export function storedGridNeeded(problemType: string, problem: unknown, gridNetworkId: string | undefined): string | undefined {
+  return problemType === 'lmp' && gridNetworkId && record(problem)['network'] === undefined ? gridNetworkId : undefined;
+}
+
+/** The problem input with the stored grid network filled in (see storedGridNeeded). */
+export function withStoredGrid(problem: unknown, grid: GridNetworkData & { id: string }, scenarioName: string): Record<string, unknown> {
+  const p = record(problem);
+  return { ...p, network: storedGridJson(grid), gridNetworkId: grid.id, seriesName: p['seriesName'] ?? scenarioName };
+}
+
+/** A scenario's problem input completed from stored data where the problem type needs it. */
 export async function completeProblem(repos: Repositories, problemType: string, problem: unknown, gridNetworkId: string | undefined, scenarioName: string): Promise<unknown> {
-  if (problemType === 'lmp' && gridNetworkId) {
-    const p = (typeof problem === 'object' && problem !== null ? problem : {}) as Record<string, unknown>;
-    if (p['network'] === undefined) {
-      return { ...p, network: await gridNetworkJson(repos, gridNetworkId), gridNetworkId, seriesName: p['seriesName'] ?? scenarioName };
-    }
-  }
-  return problem;
+  const gridId = storedGridNeeded(problemType, problem, gridNetworkId);
+  return gridId === undefined ? problem : withStoredGrid(problem, await repos.networks.getGrid(gridId), scenarioName);
 }
 
 /** The job input for a stored scenario. */

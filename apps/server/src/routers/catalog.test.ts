@@ -1,5 +1,6 @@
+import { coOptDataText } from '@gridhaul/datasets';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mess550, tableCounts, wyndorLp } from '../testing/fixtures';
+import { mess550, tableCounts, threeBus, wyndorLp } from '../testing/fixtures';
 import { testBackends } from '../testing/databases';
 import { openTestServices, type TestServices } from '../testing/services';
 
@@ -105,6 +106,19 @@ describe.each(testBackends())('batteries, fleets and scenarios on %s', (backend)
     const good = await api.scenarios.validate({ document });
     expect(good).toEqual({ valid: true, problems: [] });
     await rejectsUnchanged(() => api.scenarios.createFromDocument({ document: bad }), 'BAD_REQUEST', 'batteries.0.capacityKWh');
+  });
+
+  it('looks up stored ids: an lmp scenario takes its network from the stored grid, whose buses the sites must name', async () => {
+    const grid = await s.repos.networks.importGrid(threeBus('scenario grid'));
+    const road = await api.networks.importCsvMatrix({ text: coOptDataText('small', 'distance'), name: 'co-opt 7' });
+    const lmp = { name: 'day prices', problemType: 'lmp', gridNetworkId: grid.id, roadNetworkId: road.id, sites: [{ name: 'pond', kind: 'site', gridBus: 3 }], problem: { profile: { periods: 3 } } };
+    expect(await api.scenarios.validate({ document: lmp })).toEqual({ valid: true, problems: [] });
+    const bad = await api.scenarios.validate({ document: { ...lmp, roadNetworkId: 'no-such-road', sites: [{ name: 'pond', kind: 'site', gridBus: 7 }], problem: { profile: { periods: 0 } } } });
+    expect(bad.problems).toEqual([
+      { field: 'problem.profile.periods', message: expect.any(String) },
+      { field: 'roadNetworkId', message: 'no road network "no-such-road"' },
+      { field: 'sites.0.gridBus', message: 'bus 7 is not in grid network "scenario grid"' },
+    ]);
   });
 
   it('creates a scenario from stored parts (battery and fleet by id)', async () => {

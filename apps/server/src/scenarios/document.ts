@@ -1,8 +1,8 @@
 import { InputError } from '@gridhaul/common';
 import { z } from 'zod';
-import type { Repositories } from '../data';
+import type { GridNetworkData, Repositories } from '../data';
 import { problemTypes } from '../jobs/registry';
-import { completeProblem } from '../jobs/scenario-input';
+import { storedGridNeeded, withStoredGrid } from '../jobs/scenario-input';
 import { batteryDocument } from '../schemas/batteries';
 import { id, label, seed } from '../schemas/common';
 import { fleetDocument, siteDocument } from '../schemas/fleets';
@@ -31,34 +31,70 @@ export type ScenarioDocument = z.output<typeof scenarioDocument>;
 
 const path = (p: ReadonlyArray<PropertyKey>) => p.map(String).join('.') || '(document)';
 
-/** Every problem with a document at once: schema, problem input, cross-references, stored ids. */
-export async function validateScenarioDocument(
-  raw: unknown,
-  repos: Repositories,
-): Promise<{ problems: Problem[]; document: ScenarioDocument | null }> {
+/** The fields of a document that name a record stored in the server's database. */
+export type StoredIdField = 'roadNetworkId' | 'gridNetworkId';
+
+/** The records a document names by id, as the database has them; null: there is no such record. */
+export interface StoredReferences {
+  roadNetwork?: { id: string } | null;
+  gridNetwork?: (GridNetworkData & { id: string }) | null;
+}
+
+export interface ScenarioCheck {
+  problems: Problem[];
+  /** The normalised document when no problem was found. */
+  document: ScenarioDocument | null;
+  /** Stored ids the check had no record for (offline): whether they exist, and what depends on them, is left to a server. */
+  unresolved: Array<{ field: StoredIdField; id: string }>;
+}
+
+const record = (v: unknown) => (typeof v === 'object' && v !== null ? v : {}) as Record<string, unknown>;
+const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
+
+/**
+ * Every problem with a document at once, without a database: schema, problem input and
+ * cross-references. Records named by id are checked against `stored` where it has them and
+ * listed as unresolved where it does not.
+ */
+export function checkScenarioDocument(raw: unknown, stored: StoredReferences = {}): ScenarioCheck {
   const problems: Problem[] = [];
+  const unresolved: ScenarioCheck['unresolved'] = [];
   const parsed = scenarioDocument.safeParse(raw);
   if (!parsed.success) problems.push(...parsed.error.issues.map((i) => ({ field: path(i.path), message: i.message })));
   const doc = parsed.success ? parsed.data : null;
 
   // Parts that can be checked even when other parts failed.
-  const obj = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
+  const obj = record(raw);
+  const roadId = str(obj['roadNetworkId']);
+  const gridId = str(obj['gridNetworkId']);
   const type = typeof obj['problemType'] === 'string' ? problemTypes.get(obj['problemType']) : undefined;
   if (typeof obj['problemType'] === 'string' && !type) {
     problems.push({ field: 'problemType', message: `unknown problem type "${obj['problemType']}"; known: ${[...problemTypes.keys()].join(', ')}` });
   }
   if (type) {
-    const gridId = typeof obj['gridNetworkId'] === 'string' ? obj['gridNetworkId'] : undefined;
-    const problem = await completeProblem(repos, type.name, obj['problem'], gridId, String(obj['name'])).catch(() => obj['problem']);
+    const needsGrid = storedGridNeeded(type.name, obj['problem'], gridId) !== undefined;
+    const grid = needsGrid ? stored.gridNetwork : undefined;
+    let problem = obj['problem'];
+    if (grid) {
+      try {
+        problem = withStoredGrid(problem, grid, String(obj['name']));
+      } catch {
+        // A stored network that no longer builds: the input check reports the network as missing.
+      }
+    }
+    // Not looked up (offline): a server fills in the network, so its absence is not the document's problem.
+    const networkFromServer = needsGrid && grid === undefined;
     const input = type.input.safeParse(problem);
-    if (!input.success) problems.push(...input.error.issues.map((i) => ({ field: path(['problem', ...i.path]), message: i.message })));
+    if (!input.success) {
+      const issues = input.error.issues.filter((i) => !(networkFromServer && i.path[0] === 'network'));
+      problems.push(...issues.map((i) => ({ field: path(['problem', ...i.path]), message: i.message })));
+    }
   }
 
   // Cross-references are checked on the raw document too, so they are reported alongside schema problems.
   const list = (v: unknown): Array<Record<string, unknown>> => (Array.isArray(v) ? v.filter((x) => typeof x === 'object' && x !== null) : []);
-  const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
   const batteryNames = new Set(list(obj['batteries']).map((b) => str(b['name'])));
-  const fleet = (typeof obj['fleet'] === 'object' && obj['fleet'] !== null ? obj['fleet'] : {}) as Record<string, unknown>;
+  const fleet = record(obj['fleet']);
   list(fleet['mess']).forEach((m, i) => {
     const name = str(m['battery']);
     if (name !== undefined && !batteryNames.has(name)) problems.push({ field: `fleet.mess.${i}.battery`, message: `no battery named "${name}" in batteries` });
@@ -75,12 +111,14 @@ export async function validateScenarioDocument(
     if (siteNames.has(name)) problems.push({ field: `sites.${i}.name`, message: `duplicate site name "${name}"` });
     siteNames.add(name);
   });
-  const roadId = str(obj['roadNetworkId']);
-  if (roadId) await repos.networks.getRoad(roadId).catch(() => problems.push({ field: 'roadNetworkId', message: `no road network "${roadId}"` }));
-  const gridId = str(obj['gridNetworkId']);
+  if (roadId) {
+    if (stored.roadNetwork === undefined) unresolved.push({ field: 'roadNetworkId', id: roadId });
+    else if (stored.roadNetwork === null) problems.push({ field: 'roadNetworkId', message: `no road network "${roadId}"` });
+  }
   if (gridId) {
-    const grid = await repos.networks.getGrid(gridId).catch(() => null);
-    if (!grid) problems.push({ field: 'gridNetworkId', message: `no grid network "${gridId}"` });
+    const grid = stored.gridNetwork;
+    if (grid === undefined) unresolved.push({ field: 'gridNetworkId', id: gridId });
+    else if (grid === null) problems.push({ field: 'gridNetworkId', message: `no grid network "${gridId}"` });
     else {
       const buses = new Set(grid.network.buses.map((b) => b.id));
       sites.forEach((site, i) => {
@@ -89,7 +127,24 @@ export async function validateScenarioDocument(
       });
     }
   }
-  return { problems, document: problems.length === 0 ? doc : null };
+  return { problems, document: problems.length === 0 ? doc : null, unresolved };
+}
+
+/** Looks up the records a document names by id (a failed lookup counts as no such record). */
+export async function lookUpStoredReferences(raw: unknown, repos: Repositories): Promise<StoredReferences> {
+  const obj = record(raw);
+  const roadId = str(obj['roadNetworkId']);
+  const gridId = str(obj['gridNetworkId']);
+  const stored: StoredReferences = {};
+  if (roadId) stored.roadNetwork = await repos.networks.getRoad(roadId).then(({ id }) => ({ id }), () => null);
+  if (gridId) stored.gridNetwork = await repos.networks.getGrid(gridId).catch(() => null);
+  return stored;
+}
+
+/** Every problem with a document at once, stored ids looked up in the database. */
+export async function validateScenarioDocument(raw: unknown, repos: Repositories): Promise<{ problems: Problem[]; document: ScenarioDocument | null }> {
+  const { problems, document } = checkScenarioDocument(raw, await lookUpStoredReferences(raw, repos));
+  return { problems, document };
 }
 
 /** An invalid scenario: the InputError names the first problem and carries all of them. */
