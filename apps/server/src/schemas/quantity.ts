@@ -7,7 +7,9 @@ import { z } from 'zod';
  */
 export function quantity(unitName: string, check: (n: number) => boolean = Number.isFinite, expected = 'a finite number') {
   const target = mathUnit(unitName);
-  return z.union([z.number(), z.string().max(100)]).transform((raw, ctx): number => {
+  const either = `a number in ${unitName} or a quantity string such as "550 ${unitName}"`;
+  const wrongType = (input: unknown) => (input === undefined ? `missing: expected ${either}` : `expected ${either}, got ${shown(input)}`);
+  return z.union([z.number(), z.string().max(100, `expected a quantity string of at most 100 characters such as "550 ${unitName}"`)], { error: (issue) => wrongType(issue.input) }).transform((raw, ctx): number => {
     let value: number;
     if (typeof raw === 'number') value = raw;
     else {
@@ -26,6 +28,19 @@ export function quantity(unitName: string, check: (n: number) => boolean = Numbe
     }
     return value;
   });
+}
+
+/** A value of the wrong type as a message shows it: `NaN`, `null`, `true (boolean)`, `[5] (array)`. */
+function shown(input: unknown): string {
+  if (input === null || typeof input === 'number') return String(input);
+  const kind = Array.isArray(input) ? 'array' : typeof input;
+  let text: string;
+  try {
+    text = typeof input === 'object' ? JSON.stringify(input) : String(input);
+  } catch {
+    return kind; // not serialisable (a cycle): the type alone
+  }
+  return `${text.length > 40 ? `${text.slice(0, 40)}...` : text} (${kind})`;
 }
 
 export const positiveQuantity = (unitName: string) => quantity(unitName, (n) => Number.isFinite(n) && n > 0, 'a positive number');

@@ -97,6 +97,12 @@ describe.each(testBackends())("'charging-cycle' jobs on %s", (backend) => {
     const neg = await rejected({ instance: negative });
     expect(neg).toMatchObject({ code: 'BAD_REQUEST', cause: { field: 'input.instance.hubMessCapacityKWh' } });
     expect(String((neg as Error).message)).toMatch(/-550/);
+    const { hubMessCapacityKWh: _dropped, ...withoutCapacity } = structured();
+    const missing = await rejected({ instance: withoutCapacity });
+    expect(missing).toMatchObject({ code: 'BAD_REQUEST', cause: { field: 'input.instance.hubMessCapacityKWh' } });
+    expect(String((missing as Error).message)).toContain('missing: expected a number in kWh or a quantity string such as "550 kWh"');
+    const wrongType = await rejected({ instance: { ...structured(), chargingPowerKW: true } });
+    expect(String((wrongType as Error).message)).toContain('expected a number in kW or a quantity string such as "550 kW", got true (boolean)');
     const excavator = structured();
     excavator.excavators[2]!.batteryKWh = 0;
     expect(await rejected({ instance: excavator })).toMatchObject({ code: 'BAD_REQUEST', cause: { field: 'input.instance.excavators.2.batteryKWh' } });
