@@ -71,6 +71,7 @@ describe.each(backends)('MIP start on %s', (backend) => {
     expect(r.mipStart?.status).toBe('accepted');
     expect(r.status).toBe('optimal');
     expectClose(r.objective as number, ref.objective!, { abs: 1e-9 }, 'objective');
+    expectClose(r.mipBound as number, ref.objective!, { abs: 1e-9 }, 'bound of a proven optimum');
     expect(r.values([vars['x1']!, vars['x2']!, vars['x3']!, vars['x4']!])).toEqual([1, 1, 0, 0]);
   });
 });

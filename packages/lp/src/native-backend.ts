@@ -134,10 +134,13 @@ function parseCbc(model: Model, text: string, stdout: string, timeSec: number): 
   });
   const lp = !model.isMip;
   const objective = objMatch ? Number(objMatch[1]) * sign : undefined;
+  // CBC prints a bound only when it stops short (limit or gap tolerance); a completed search proves the incumbent.
+  const mipBound = base.mipBound ?? (model.isMip && status === 'optimal' ? objective : undefined);
   return new SolveResult({
     ...base,
     objective,
-    mipGap: mipGap(objective, base.mipBound, base.mipGap),
+    mipBound,
+    mipGap: mipGap(objective, mipBound, base.mipGap),
     primal,
     rowActivity,
     rowDuals: lp ? rowDuals : undefined,
