@@ -58,6 +58,11 @@ export interface MilpParams {
   readonly maxVehicles: number | undefined;
   /** Lower bound on the fleet: total demand / capacity, or the given bound. */
   readonly minVehicles: number;
+  /**
+   * Customers (node ids) that no route can serve: their tightened time window or SOC range is empty
+   * (e.g. under a 25 % SOC floor, too far from every station). Non-empty proves the instance infeasible.
+   */
+  readonly unservable: readonly number[];
   /** Arcs removed by the elimination rules (for reporting). */
   readonly eliminated: { readonly time: number; readonly capacity: number; readonly energy: number; readonly structure: number };
 }
@@ -112,6 +117,13 @@ export function extractParams(instance: EvrpInstance, rules: EvrpRules, options:
     const toCharge = Math.min(instance.energy(v.node, 0), ...instance.stations.map((f) => floor + instance.energy(v.node, f)));
     return { ...v, earliest, latest, minSoc: Math.max(floor, toCharge), maxSoc };
   });
+  // A vertex whose window or SOC range is empty cannot be visited: a station loses its arcs, a
+  // customer makes the instance infeasible. Bounds are collapsed so the model stays well-formed.
+  const empty = vertices.map((v) => v.earliest > v.latest + 1e-9 || v.minSoc > v.maxSoc + 1e-9);
+  const unservable = vertices.flatMap((v, i) => (empty[i] && v.kind === 'customer' ? [v.node] : []));
+  vertices.forEach((v, i) => {
+    if (empty[i]) vertices[i] = { ...v, latest: Math.max(v.earliest, v.latest), maxSoc: Math.max(v.minSoc, v.maxSoc) };
+  });
 
   const eliminated = { time: 0, capacity: 0, energy: 0, structure: 0 };
   const arcs: Arc[] = [];
@@ -130,6 +142,10 @@ export function extractParams(instance: EvrpInstance, rules: EvrpRules, options:
         (d === 0 && (a.kind === 'start' || b.kind === 'end'));
       if (structural) {
         eliminated.structure++;
+        continue;
+      }
+      if (empty[i] || empty[j]) {
+        eliminated.energy++;
         continue;
       }
       const t = instance.travelTime(a.node, b.node);
@@ -180,6 +196,7 @@ export function extractParams(instance: EvrpInstance, rules: EvrpRules, options:
     paperObjective: rules.objective === 'paper',
     maxVehicles: options.maxVehicles,
     minVehicles: Math.max(1, options.fleetLowerBound ?? 1, Math.ceil(totalDemand / instance.loadCapacity - 1e-9)),
+    unservable,
     eliminated,
   };
 }

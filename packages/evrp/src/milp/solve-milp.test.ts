@@ -81,3 +81,19 @@ describe('MILP and enumeration agree', () => {
     expect(exact.solution!.distance).toBeLessThan(241.3 - 1);
   });
 });
+
+describe('customers no route can serve', () => {
+  // Regression: under a 25 % SOC floor customer 17 of rc108C15 cannot be reached from any charge
+  // point and left with the floor kept, so its SOC bounds were empty and the model builder threw
+  // "bounds: expected lb <= ub". Now that is a proof of infeasibility, as the enumeration finds.
+  it('rc108C15 (d): proven infeasible before any MILP, in agreement with the route enumeration', { timeout: 90_000 }, async () => {
+    const instance = loadInstance('rc108C15');
+    const rules = rulesFor('d', 'distance');
+    expect(extractParams(instance, rules).unservable).toEqual([17]);
+    const milp = await solveByMilp(instance, rules, { timeLimitSec: 60 });
+    expect(milp.status).toBe('infeasible');
+    expect(solveByEnumeration(instance, rules, { timeLimitSec: 60 }).status).toBe('infeasible');
+    // Full recharge keeps the floor at 0, so the same customer is served.
+    expect(extractParams(instance, rulesFor('a', 'distance')).unservable).toEqual([]);
+  });
+});

@@ -20,6 +20,7 @@ export interface MilpOptions {
 }
 
 export interface MilpResult {
+  /** 'infeasible' is proven: by the solver, or by params.unservable (customers no route can serve). */
   readonly status: 'optimal' | 'feasible' | 'infeasible' | 'noSolution' | 'error';
   /** Unchecked; solveEvrp checks it. */
   readonly solution: EvrpSolution | null;
@@ -56,6 +57,7 @@ export async function solveByMilp(instance: EvrpInstance, rules: EvrpRules, opti
   };
   let size = { cols: 0, rows: 0, nonzeros: 0 };
   const base = { params, timeSec: 0, objective: undefined, bound: undefined, gap: undefined, vehicles: undefined };
+  if (params.unservable.length > 0) return { ...base, status: 'infeasible', solution: null, size, timeSec: elapsed() };
   // Fleet given: one MILP. Otherwise k = lower bound, k + 1, ...: the first k with a solution is the
   // fewest vehicles (every smaller k was proven infeasible), and its MILP minimizes the objective.
   const fleets = options.maxVehicles === undefined ? range(params.minVehicles, params.customers.length).map((k) => ({ exactly: k })) : [{ atMost: options.maxVehicles }];
