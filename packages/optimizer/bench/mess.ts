@@ -30,6 +30,8 @@ const quick = process.argv.includes('--quick');
 /** `--sections=3,5` runs only those sections (1 delivery, 2 charging cycle, 3 co-opt, 4 chemistry table, 5 scaling, 6 prices). */
 const sectionArg = process.argv.find((a) => a.startsWith('--sections='));
 const run = (n: number): boolean => sectionArg === undefined || sectionArg.slice('--sections='.length).split(',').map(Number).includes(n);
+/** `--scaling-sizes=50,100` and `--scaling-seconds=1800` change section 5's networks and MILP limit (default 7,16,25,50,100 and 600 s). */
+const flag = (name: string): string | undefined => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
 const limit = quick ? 60 : 600;
 const out: string[] = [`# MESS benchmark (${new Date().toISOString().slice(0, 10)}, ${quick ? 'quick' : 'full'} run)`, ''];
 const say = (s: string): void => {
@@ -136,10 +138,11 @@ if (run(4)) {
 // 5. Scaling on seeded synthetic networks.
 if (run(5)) {
   const base = bundledCoOptCase('small');
-  const sizes = quick ? [7, 16, 25] : [7, 16, 25, 50, 100];
-  const points = await scalingCurve({ sizes, seed: 2024, truck: base.trucks[0]!, base, settings: { socGridPct: 5 }, ...coOpt, timeLimitSec: quick ? 120 : 600 });
+  const sizes = flag('scaling-sizes')?.split(',').map(Number) ?? (quick ? [7, 16, 25] : [7, 16, 25, 50, 100]);
+  const seconds = Number(flag('scaling-seconds') ?? (quick ? 120 : 600));
+  const points = await scalingCurve({ sizes, seed: 2024, truck: base.trucks[0]!, base, settings: { socGridPct: 5 }, ...coOpt, timeLimitSec: seconds });
   const usd = (x: number): string => (Number.isFinite(x) ? x.toFixed(2) : '-');
-  say('## Scaling: seeded synthetic networks (seed 2024), one exchange per site, one truck per site, fleet MILP started from the best checked greedy plan');
+  say(`## Scaling: seeded synthetic networks (seed 2024), one exchange per site, one truck per site, fleet MILP started from the best checked greedy plan, ${seconds} s limit`);
   say('');
   say(
     markdownTable(
