@@ -46,7 +46,7 @@ export function coOptText(r: CoOptResult, nodeNames: readonly string[]): string 
   const c = r.check;
   const k = c.components;
   const lines = [
-    `co-optimization (${r.policy}, ${r.method}, ${r.status}${r.gap > 0 ? `, gap ${(100 * r.gap).toFixed(2)} %` : ''}, ${r.settings.chemistry}): ${r.requests.length} exchanges, ${c.trucksUsed} trucks, ${c.feasible ? 'feasible' : `${c.violations.length} broken limits`}`,
+    `co-optimization (${r.policy}, ${r.method}${r.plan.method === r.method ? '' : `, plan by ${r.plan.method}`}, ${r.status}${r.gap > 0 ? `, gap ${(100 * r.gap).toFixed(2)} %` : ''}, ${r.settings.chemistry}): ${r.requests.length} exchanges, ${c.trucksUsed} trucks, ${c.feasible ? 'feasible' : `${c.violations.length} broken limits`}`,
   ];
   for (const t of r.plan.trucks) {
     const trace = c.socTrace.get(t.truckId) ?? [];

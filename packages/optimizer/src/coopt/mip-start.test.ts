@@ -10,6 +10,7 @@ import { buildCoOptGraph, truckClasses } from './network';
 import { exchangeRequests } from './requests';
 import { coOptSettings } from './settings';
 import { planCoOpt, withGreedyFallback } from './solve';
+import { coOptText } from '../report';
 import { syntheticCoOptCase } from './synthetic';
 import { buildCoOptFleetMilp, solveCoOptFleetMilp } from './tsn-milp';
 
@@ -118,5 +119,7 @@ describe('the fleet MILP stopped almost at once (16-node synthetic network, seed
     expect(r.check.violations).toEqual([]);
     expect(r.check.totalUsd).toBeLessThanOrEqual(Math.min(...greedy) + 1e-6);
     expectClose(r.objective, r.check.totalUsd, { abs: 1e-6 }, 'reported vs checked cost');
+    // The text summary says which method produced the plan (the MILP, or the greedy start it fell back to).
+    expect(coOptText(r, []).split('\n')[0]).toContain(`plan by ${r.plan.method}`);
   }, 120_000);
 });
