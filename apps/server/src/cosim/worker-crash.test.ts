@@ -1,17 +1,15 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import type { ChildProcess } from 'node:child_process';
 import { matpowerCaseText } from '@gridhaul/datasets';
 import type PgBoss from 'pg-boss';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRepositories, type Repositories } from '../data';
-import { childEnv, loadEnv, postgresTarget } from '../env';
+import { loadEnv, postgresTarget } from '../env';
 import { bossSchemaFor, PgBossQueue, startBoss, type BossConfig } from '../jobs/pgboss-queue';
 import { createCaller } from '../routers/index';
 import { openTestDatabase, testBackends, type TestDatabase } from '../testing/databases';
+import { schemaDatabaseUrl, startWorkerProcess } from '../testing/worker-processes';
 import { createContext } from '../trpc/context';
 import { RTS79_WINTER_WEEKDAY_PCT } from './case14-reference';
-
-const cli = fileURLToPath(new URL('../../../cli/bin/gridhaul.mjs', import.meta.url));
 
 /** A worker killed mid-run needs other processes and pg-boss: Postgres only (always in CI). */
 describe.each(testBackends().filter((b) => b === 'postgres'))('a co-simulation whose worker dies mid-run, on %s', (backend) => {
@@ -23,28 +21,14 @@ describe.each(testBackends().filter((b) => b === 'postgres'))('a co-simulation w
   let api: ReturnType<typeof createCaller>;
   const workers: ChildProcess[] = [];
 
-  function startWorker(): Promise<ChildProcess> {
-    const child = spawn(process.execPath, [cli, 'worker'], {
-      env: childEnv({ DATABASE_URL: databaseUrl, GRIDHAUL_BOSS_MAINTENANCE_SEC: '1', GRIDHAUL_JOB_EXPIRE_GRACE_SEC: '5' }),
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
-    workers.push(child);
-    return new Promise((resolve, reject) => {
-      let log = '';
-      child.stderr?.on('data', (chunk: Buffer) => {
-        log += chunk.toString();
-        if (log.includes('waiting for jobs')) resolve(child);
-      });
-      child.once('exit', (code) => reject(new Error(`worker exited (${code}) before it was ready:\n${log}`)));
-    });
-  }
+  const startWorker = (): Promise<ChildProcess> => startWorkerProcess(databaseUrl, 5, workers);
 
   beforeAll(async () => {
     db = await openTestDatabase(backend, 'cosim_crash');
     repos = createRepositories(db.prisma);
     const target = postgresTarget(loadEnv().DATABASE_URL as string);
     const schema = db.postgres?.schema as string;
-    databaseUrl = `${target.url}${target.url.includes('?') ? '&' : '?'}schema=${schema}`;
+    databaseUrl = schemaDatabaseUrl(loadEnv().DATABASE_URL as string, schema);
     const config: BossConfig = { url: target.url, schema, maintenanceIntervalSeconds: 1, expireGraceSec: 5 };
     boss = await startBoss(config);
     queue = new PgBossQueue(repos, boss, config);

@@ -1,17 +1,15 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import type { ChildProcess } from 'node:child_process';
 import { Rng } from '@gridhaul/common';
 import type PgBoss from 'pg-boss';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRepositories, type Repositories } from '../data';
-import { childEnv, loadEnv, postgresTarget } from '../env';
+import { loadEnv, postgresTarget } from '../env';
 import { openTestDatabase, testBackends, type TestDatabase } from '../testing/databases';
+import { schemaDatabaseUrl, startWorkerProcess } from '../testing/worker-processes';
 import { softMarketSplitLp, wyndorLp } from '../testing/fixtures';
 import { startServices } from '../services';
 import { waitForJob } from '../testing/services';
 import { bossSchemaFor, expireSecondsFor, PgBossQueue, startBoss, type BossConfig } from './pgboss-queue';
-
-const cli = fileURLToPath(new URL('../../../cli/bin/gridhaul.mjs', import.meta.url));
 
 describe('pg-boss settings', () => {
   it('keeps pg-boss tables beside the application schema and gives a job its time limit plus grace before presuming its worker dead', () => {
@@ -31,28 +29,14 @@ describe.each(testBackends().filter((b) => b === 'postgres'))('gridhaul worker p
   let databaseUrl: string;
   const workers: ChildProcess[] = [];
 
-  function startWorker(): Promise<ChildProcess> {
-    const child = spawn(process.execPath, [cli, 'worker'], {
-      env: childEnv({ DATABASE_URL: databaseUrl, GRIDHAUL_BOSS_MAINTENANCE_SEC: '1', GRIDHAUL_JOB_EXPIRE_GRACE_SEC: '10' }),
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
-    workers.push(child);
-    return new Promise((resolve, reject) => {
-      let log = '';
-      child.stderr?.on('data', (chunk: Buffer) => {
-        log += chunk.toString();
-        if (log.includes('waiting for jobs')) resolve(child);
-      });
-      child.once('exit', (code) => reject(new Error(`worker exited (${code}) before it was ready:\n${log}`)));
-    });
-  }
+  const startWorker = (): Promise<ChildProcess> => startWorkerProcess(databaseUrl, 10, workers);
 
   beforeAll(async () => {
     db = await openTestDatabase(backend, 'crash');
     repos = createRepositories(db.prisma);
     const target = postgresTarget(loadEnv().DATABASE_URL as string);
     const schema = db.postgres?.schema as string;
-    databaseUrl = `${target.url}${target.url.includes('?') ? '&' : '?'}schema=${schema}`;
+    databaseUrl = schemaDatabaseUrl(loadEnv().DATABASE_URL as string, schema);
     // A job may overrun its 3 s limit by 10 s (thread start-up on a loaded machine) before its worker is presumed dead.
     const config: BossConfig = { url: target.url, schema, maintenanceIntervalSeconds: 1, expireGraceSec: 10 };
     boss = await startBoss(config);
